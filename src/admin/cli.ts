@@ -1,0 +1,121 @@
+// `npm run admin -- <command>`: operator tasks that are not part of the API. Works with
+// the server running or not, on the same storage (DATABASE_URL or DATA_DIR). Results go
+// to stdout; logs and errors to stderr.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { DatabaseUnavailableError, openDatabase } from '../db/client.ts';
+import { createOrganization, isFeature, setFeature, FEATURES } from '../domain/organizations.ts';
+import { isIdOf } from '../domain/ids.ts';
+import { createLogger } from '../logger.ts';
+
+const HELP = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  create-org --name NAME [--disable-integrations] [--json]
+      Creates an organization and its first admin API key. The key is printed once.
+      With --json, prints {"organization":{"id","name"},"apiKey":"<secret>"} on one line.
+  set-feature --org ID --feature ${FEATURES.join('|')} --enabled true|false [--json]
+      Turns a feature on or off; a running server sees it within 5 seconds.
+
+Options:
+  --help      Show this help.
+
+Storage: DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in DATA_DIR
+(default ./data). Works whether or not the server is running.`;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    strict: true,
+    options: {
+      name: { type: 'string' },
+      'disable-integrations': { type: 'boolean', default: false },
+      org: { type: 'string' },
+      feature: { type: 'string' },
+      enabled: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  return { command, values };
+}
+
+async function run(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { command, values } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+
+  let task: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<number>;
+  if (command === 'create-org') {
+    const name = values.name?.trim();
+    if (!name) throw new UsageError('create-org needs --name NAME');
+    if (name.length > 200) throw new UsageError('--name is at most 200 characters');
+    task = async (db) => {
+      const { organization, secret } = await createOrganization(db.prisma, { name, integrations: !values['disable-integrations'] });
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ organization: { id: organization.id, name: organization.name }, apiKey: secret })}\n`);
+      } else {
+        process.stdout.write(
+          `Created organization ${organization.name} (${organization.id}).\n` +
+            `Admin API key (shown once, store it now):\n  ${secret}\n` +
+            `Try it: open http://localhost:${process.env.PORT || 4000}/graphql and send the header x-api-key.\n`,
+        );
+      }
+      return 0;
+    };
+  } else if (command === 'set-feature') {
+    const org = values.org?.trim();
+    if (!org) throw new UsageError('set-feature needs --org ID');
+    if (!values.feature || !isFeature(values.feature)) throw new UsageError(`--feature must be one of ${FEATURES.join(', ')}`);
+    if (values.enabled !== 'true' && values.enabled !== 'false') throw new UsageError('--enabled must be true or false');
+    const feature = values.feature;
+    const enabled = values.enabled === 'true';
+    task = async (db) => {
+      const updated = isIdOf('Organization', org) ? await setFeature(db.prisma, org, feature, enabled) : undefined;
+      if (!updated) {
+        process.stderr.write(`error: no organization with ID ${org}\n`);
+        return 1;
+      }
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ organization: { id: updated.id, name: updated.name, features: updated.features } })}\n`
+          : `${feature} is now ${enabled ? 'enabled' : 'disabled'} for ${updated.name} (${updated.id}).\n`,
+      );
+      return 0;
+    };
+  } else {
+    throw new UsageError(`unknown command "${command}" (see --help)`);
+  }
+
+  const logger = createLogger(process.env.LOG_LEVEL || 'warn');
+  const db = await openDatabase(loadConfig(), { role: 'client', logger });
+  try {
+    return await task(db);
+  } finally {
+    await db.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof DatabaseUnavailableError;
+    process.stderr.write(`error: ${known ? error.message : `unexpected failure: ${String(error?.message ?? error).split('\n')[0]}`}\n`);
+    process.exit(known && error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,55 @@
+// Configuration comes from the environment only; every setting is listed in the README.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://... when set; otherwise the embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** 32-byte key (hex or base64) for secrets at rest; generated into dataDir when embedded. */
+  encryptionKey: string | undefined;
+  /** Issuer and base of onboarding URLs; the request's origin when unset. */
+  publicUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: string;
+  production: boolean;
+  /** Limits on hostile queries (CONTRACT rule 9). */
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
+}
+
+export class ConfigError extends Error {}
+
+function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const port = integer('PORT', 4000, env);
+  if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    encryptionKey: env.ENCRYPTION_KEY || undefined,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    production: env.NODE_ENV === 'production',
+    limits: {
+      maxDepth: integer('MAX_QUERY_DEPTH', 12, env),
+      maxAliases: integer('MAX_QUERY_ALIASES', 30, env),
+      maxTokens: integer('MAX_QUERY_TOKENS', 2000, env),
+      maxBodyBytes: integer('MAX_BODY_BYTES', 1024 * 1024, env),
+    },
+  };
+}

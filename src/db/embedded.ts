@@ -1,0 +1,95 @@
+// The embedded PostgreSQL (PGlite) under DATA_DIR.
+//
+// PGlite allows one process per data directory, yet the admin command must work beside
+// a running server. So one process at a time owns the directory (a lock file holding its
+// pid); the server, as owner, also serves the database on a Unix socket inside DATA_DIR,
+// and any other process that finds the directory owned talks to it through that socket
+// like to any PostgreSQL server.
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+const LOCK_FILE = 'owner.pid';
+const PG_DIR = 'pgdata';
+/** The name libpq (and node-postgres) looks for when `host` is a directory. */
+const SOCKET_FILE = '.s.PGSQL.5432';
+
+export interface EmbeddedOwner {
+  pglite: PGlite;
+  release(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid of the live process owning dataDir, if any (a stale lock is removed). */
+export async function currentOwner(dataDir: string): Promise<number | undefined> {
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  const pid = Number(await readFile(lockPath, 'utf8').catch(() => ''));
+  if (pid && pid !== process.pid && isAlive(pid)) return pid;
+  if (pid) await rm(lockPath, { force: true });
+  return undefined;
+}
+
+async function tryLock(dataDir: string): Promise<boolean> {
+  if (await currentOwner(dataDir)) return false;
+  try {
+    const handle = await open(path.join(dataDir, LOCK_FILE), 'wx');
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** Takes ownership of dataDir, waiting up to timeoutMs for a short-lived owner to finish. */
+export async function acquireEmbedded(dataDir: string, timeoutMs: number): Promise<EmbeddedOwner | undefined> {
+  await mkdir(dataDir, { recursive: true });
+  const deadline = Date.now() + timeoutMs;
+  while (!(await tryLock(dataDir))) {
+    if (Date.now() >= deadline) return undefined;
+    await sleep(200);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(path.join(dataDir, PG_DIR));
+    await pglite.waitReady;
+  } catch (error) {
+    await rm(path.join(dataDir, LOCK_FILE), { force: true });
+    throw error;
+  }
+  return {
+    pglite,
+    async release() {
+      await pglite.close();
+      await rm(path.join(dataDir, LOCK_FILE), { force: true });
+    },
+  };
+}
+
+/** Serves the owned PGlite on a Unix socket in dataDir for other local processes. */
+export async function serveSocket(pglite: PGlite, dataDir: string): Promise<() => Promise<void>> {
+  const socketPath = path.join(dataDir, SOCKET_FILE);
+  await rm(socketPath, { force: true });
+  const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 8 });
+  await server.start();
+  return async () => {
+    await server.stop();
+    await rm(socketPath, { force: true });
+  };
+}
+
+/** A connection string that reaches the owner's socket server. */
+export function socketConnectionString(dataDir: string): string {
+  return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dataDir)}`;
+}

@@ -1,0 +1,119 @@
+// Prisma's schema engine compiled to WebAssembly: migrations without the native binary
+// that Prisma's CLI would download (these machines reach the npm registry only).
+// The package is built for bundlers, so it is instantiated by hand here.
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import type {
+  MigrationList,
+  SchemaEngine,
+} from '@prisma/schema-engine-wasm';
+
+const require = createRequire(import.meta.url);
+
+export const PRISMA_DIR = path.resolve(import.meta.dirname, '../../prisma');
+export const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
+
+let bindings: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
+
+function loadBindings() {
+  bindings ??= (async () => {
+    const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bg = await import(pathToFileURL(bgPath).href);
+    const wasm = await readFile(bgPath.replace(/\.js$/, '.wasm'));
+    const { instance } = await WebAssembly.instantiate(wasm, { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return bg;
+  })();
+  return bindings;
+}
+
+export async function openSchemaEngine(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<SchemaEngine> {
+  const bg = await loadBindings();
+  const datamodel = await readFile(SCHEMA_PATH, 'utf8');
+  return bg.SchemaEngine.new(
+    { datamodels: [['schema.prisma', datamodel]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  );
+}
+
+export async function readSchemaFile() {
+  return { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, 'utf8') };
+}
+
+/** The migrations folder in the shape the engine expects, read from disk. */
+export async function readMigrationList(): Promise<MigrationList> {
+  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
+  return {
+    baseDir: MIGRATIONS_DIR,
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: await readFile(lockPath, 'utf8').catch(() => null),
+    },
+    shadowDbInitScript: '',
+    migrationDirectories: await Promise.all(
+      dirs.map(async (dir) => ({
+        path: dir,
+        migrationFile: {
+          path: 'migration.sql',
+          content: await readFile(path.join(MIGRATIONS_DIR, dir, 'migration.sql'), 'utf8').then(
+            (ok) => ({ tag: 'ok' as const, value: ok }),
+            (err: Error) => ({ tag: 'error' as const, value: err.message }),
+          ),
+        },
+      })),
+    ),
+  };
+}
+
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+/** Applies the migrations the database has not seen; returns their names. */
+export async function applyPendingMigrations(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string[]> {
+  const engine = await openSchemaEngine(adapterFactory);
+  try {
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: await readMigrationList(),
+      filters: NO_FILTERS,
+    });
+    return appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * The SQL that would take a database built from the migrations to schema.prisma.
+ * Empty when they agree. Uses the adapter's shadow database.
+ */
+export async function diffMigrationsToSchema(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string> {
+  const engine = await openSchemaEngine(adapterFactory);
+  try {
+    const result = await engine.diff({
+      from: { tag: 'migrations', ...(await readMigrationList()) },
+      to: { tag: 'schemaDatamodel', files: [await readSchemaFile()] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    });
+    return (result.stdout ?? '').trim();
+  } finally {
+    engine.free();
+  }
+}

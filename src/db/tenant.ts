@@ -1,0 +1,55 @@
+// Tenancy, enforced in one place: the client a request works with adds the caller's
+// organization to every read and write of an organization-owned model. A resolver or
+// domain function cannot forget it, and another organization's row is simply not found.
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+/** Models with an organizationId column. Others (versions, identity records) are only
+ * reached through a scoped parent. */
+const TENANT_MODELS = new Set([
+  'ApiKey',
+  'Workflow',
+  'Integration',
+  'OnboardingSession',
+  'DirectoryUser',
+  'DirectorySync',
+]);
+
+const WHERE_OPERATIONS = new Set([
+  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany',
+  'count', 'aggregate', 'groupBy', 'update', 'updateMany', 'updateManyAndReturn',
+  'delete', 'deleteMany', 'upsert',
+]);
+
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+
+export function scopeArgs(model: string, operation: string, args: Args, organizationId: string): Args {
+  if (model === 'Organization') {
+    if (operation.startsWith('create')) throw new Error('organizations are created by the admin command');
+    return WHERE_OPERATIONS.has(operation) ? { ...args, where: { ...args.where, id: organizationId } } : args;
+  }
+  if (!TENANT_MODELS.has(model)) return args;
+  const scoped: Args = { ...args };
+  if (WHERE_OPERATIONS.has(operation)) scoped.where = { ...args.where, organizationId };
+  if (operation === 'create') scoped.data = { ...(args.data as object), organizationId };
+  if (operation === 'upsert') scoped.create = { ...args.create, organizationId };
+  if (operation === 'createMany' || operation === 'createManyAndReturn') {
+    const rows = Array.isArray(args.data) ? args.data : [args.data];
+    scoped.data = rows.map((row) => ({ ...(row as object), organizationId }));
+  }
+  return scoped;
+}
+
+export function tenantClient(prisma: PrismaClient, organizationId: string) {
+  return prisma.$extends({
+    name: 'tenant',
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          return query(scopeArgs(model, operation, (args ?? {}) as Args, organizationId));
+        },
+      },
+    },
+  });
+}
+
+export type TenantClient = ReturnType<typeof tenantClient>;

@@ -1,0 +1,60 @@
+// API keys: minted secrets shown once, looked up by hash.
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { TenantClient } from '../db/tenant.ts';
+import { UserErrors, notFound } from './errors.ts';
+import { isIdOf, newId } from './ids.ts';
+import { mintSecret, sha256 } from './secrets.ts';
+
+type Tx = Pick<PrismaClient, 'apiKey'>;
+
+/** lastUsedAt is kept current to the minute, not written on every request. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+export async function issueApiKey(db: Tx, organizationId: string, name: string) {
+  const minted = mintSecret('apiKey');
+  const apiKey = await db.apiKey.create({
+    data: {
+      id: newId('ApiKey'),
+      organizationId,
+      name,
+      prefix: minted.prefix,
+      lastFour: minted.lastFour,
+      secretHash: minted.hash,
+    },
+  });
+  return { apiKey, secret: minted.secret };
+}
+
+export function validateKeyName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw UserErrors.of('REQUIRED', ['input', 'name'], 'A name is required.');
+  if (trimmed.length > 100) throw UserErrors.of('INVALID', ['input', 'name'], 'A name is at most 100 characters.');
+  return trimmed;
+}
+
+export async function generateApiKey(db: TenantClient, organizationId: string, name: string) {
+  return issueApiKey(db as unknown as Tx, organizationId, validateKeyName(name));
+}
+
+export async function revokeApiKey(db: TenantClient, id: string) {
+  const existing = isIdOf('ApiKey', id) ? await db.apiKey.findUnique({ where: { id } }) : null;
+  if (!existing) throw notFound(['input', 'id'], 'API key');
+  if (existing.revokedAt) return existing;
+  return db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+}
+
+/** The key and its organization for a presented secret, or null (unknown or revoked). */
+export async function authenticateApiKey(prisma: PrismaClient, secret: string) {
+  if (!secret || secret.length > 200) return null;
+  const key = await prisma.apiKey.findUnique({ where: { secretHash: sha256(secret) }, include: { organization: true } });
+  if (!key || key.revokedAt) return null;
+  const now = Date.now();
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    const threshold = new Date(now - LAST_USED_PRECISION_MS);
+    // Conditional, so concurrent requests write it once; not awaited by the request.
+    prisma.apiKey
+      .updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: threshold } }] }, data: { lastUsedAt: new Date(now) } })
+      .catch(() => {});
+  }
+  return key;
+}

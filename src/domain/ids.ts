@@ -1,0 +1,42 @@
+// IDs are opaque strings, globally unique, prefixed by type and time-ordered (a ULID
+// after the prefix), so sorting by id sorts by creation and `node(id:)` can tell the
+// type from the prefix alone.
+import { monotonicFactory } from 'ulid';
+
+export const ID_PREFIX = {
+  Organization: 'org',
+  ApiKey: 'key',
+  Workflow: 'wf',
+  WorkflowVersion: 'wfv',
+  Integration: 'int',
+  OnboardingSession: 'ses',
+  DirectoryUser: 'dus',
+  DirectorySync: 'sync',
+  IdentityRecord: 'idr',
+  SigningKey: 'sk',
+} as const;
+
+export type IdType = keyof typeof ID_PREFIX;
+
+const ulid = monotonicFactory();
+
+export function newId(type: IdType): string {
+  return `${ID_PREFIX[type]}_${ulid().toLowerCase()}`;
+}
+
+const TYPE_BY_PREFIX = new Map<string, IdType>(
+  Object.entries(ID_PREFIX).map(([type, prefix]) => [prefix, type as IdType]),
+);
+
+const ID_SHAPE = /^([a-z]+)_([0-9a-hjkmnp-tv-z]{26})$/;
+
+/** The type an ID names, or undefined for anything that is not one of our IDs. */
+export function typeOfId(id: string): IdType | undefined {
+  const match = ID_SHAPE.exec(id);
+  return match ? TYPE_BY_PREFIX.get(match[1]) : undefined;
+}
+
+/** True when id is well-formed and of the given type. */
+export function isIdOf(type: IdType, id: string): boolean {
+  return typeOfId(id) === type;
+}

@@ -1,0 +1,90 @@
+// Integration templates are data: adding one means adding an entry here. Validation
+// (src/domain/integration-config.ts) reads these definitions, never template keys.
+
+export type TemplateFieldType = 'STRING' | 'URL' | 'SECRET' | 'STRING_LIST' | 'BOOLEAN';
+export type IntegrationCategory = 'DIRECTORY' | 'CUSTOM';
+
+export interface TemplateField {
+  key: string;
+  label: string;
+  type: TemplateFieldType;
+  required: boolean;
+  /** Encrypted at rest and only ever shown masked. */
+  secret: boolean;
+  description?: string;
+  /** Used when the field is not set. */
+  default?: string;
+}
+
+export interface IntegrationTemplate {
+  key: string;
+  name: string;
+  category: IntegrationCategory;
+  description: string;
+  fields: TemplateField[];
+  /** Which directory connector syncs users, for DIRECTORY templates. */
+  connector?: 'okta' | 'microsoftGraph';
+  /** Whether integrations of this template get an OAuth client ID and secrets. */
+  oauthClient?: boolean;
+}
+
+const field = (f: Omit<TemplateField, 'secret'> & { secret?: boolean }): TemplateField => ({
+  ...f,
+  secret: f.secret ?? f.type === 'SECRET',
+});
+
+export const TEMPLATES: readonly IntegrationTemplate[] = [
+  {
+    key: 'OKTA',
+    name: 'Okta',
+    category: 'DIRECTORY',
+    description: 'Sync users from an Okta organization through the Okta Users API.',
+    connector: 'okta',
+    fields: [
+      field({ key: 'orgUrl', label: 'Okta org URL', type: 'URL', required: true, description: 'For example https://acme.okta.com' }),
+      field({ key: 'apiToken', label: 'API token', type: 'SECRET', required: true, description: 'An Okta API token with read access to users (sent as SSWS).' }),
+    ],
+  },
+  {
+    key: 'MICROSOFT_ENTRA',
+    name: 'Microsoft Entra ID',
+    category: 'DIRECTORY',
+    description: 'Sync users from a Microsoft Entra ID tenant through Microsoft Graph.',
+    connector: 'microsoftGraph',
+    fields: [
+      field({ key: 'tenantId', label: 'Tenant ID', type: 'STRING', required: true, description: 'The directory (tenant) ID.' }),
+      field({ key: 'clientId', label: 'Client ID', type: 'STRING', required: true, description: 'The application (client) ID of an app registration with User.Read.All.' }),
+      field({ key: 'clientSecret', label: 'Client secret', type: 'SECRET', required: true, description: "The app registration's client secret value." }),
+      field({ key: 'authorityUrl', label: 'Authority URL', type: 'URL', required: false, default: 'https://login.microsoftonline.com', description: 'The Microsoft identity platform host.' }),
+      field({ key: 'graphUrl', label: 'Graph URL', type: 'URL', required: false, default: 'https://graph.microsoft.com', description: 'The Microsoft Graph host, without /v1.0.' }),
+    ],
+  },
+  {
+    key: 'OIDC_CLIENT_CREDENTIALS',
+    name: 'OIDC client credentials',
+    category: 'CUSTOM',
+    description: 'An OAuth 2.0 client (client ID and secret) that obtains access tokens for this API and starts verification sessions.',
+    oauthClient: true,
+    fields: [
+      field({ key: 'redirectUris', label: 'Redirect URIs', type: 'STRING_LIST', required: false, description: 'Where users may be sent after verification.' }),
+    ],
+  },
+  {
+    key: 'API',
+    name: 'API',
+    category: 'CUSTOM',
+    description: 'Start verification sessions from your own systems with an API key.',
+    fields: [],
+  },
+];
+
+const BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));
+
+export function findTemplate(key: string): IntegrationTemplate | undefined {
+  return BY_KEY.get(key);
+}
+
+/** Directory templates sync users and take no workflow; others require one. */
+export function takesWorkflow(template: IntegrationTemplate): boolean {
+  return template.category !== 'DIRECTORY';
+}

@@ -1,0 +1,49 @@
+// `npm start`: opens the database (applying pending migrations), serves HTTP, and shuts
+// down gracefully on SIGTERM/SIGINT. Start-up problems are one clear line and exit 1.
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
+import { createLogger } from './logger.ts';
+import { createApp } from './server/http.ts';
+
+const logger = createLogger();
+
+function fail(message: string): never {
+  logger.fatal(message);
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(config, { role: 'server', logger });
+  const app = createApp({ config, db, logger });
+  let port: number;
+  try {
+    port = await app.listen(config.port, config.host);
+  } catch (error) {
+    await db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : `cannot listen on port ${config.port}: ${(error as Error).message}`);
+  }
+  logger.info({ port, storage: db.mode, dataDir: db.mode === 'postgres' ? undefined : config.dataDir }, `serving http://localhost:${port}/graphql`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    await db.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) fail(error.message);
+  logger.fatal({ err: error }, 'failed to start');
+  process.stderr.write(`error: failed to start: ${(error as Error).message?.split('\n')[0]}\n`);
+  process.exit(1);
+});

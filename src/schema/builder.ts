@@ -1,0 +1,71 @@
+// The one SchemaBuilder: plugins, scalars, and how IDs and errors look everywhere.
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import { DateTimeResolver, EmailAddressResolver, JSONResolver, URLResolver } from 'graphql-scalars';
+import { apiError } from '../domain/errors.ts';
+import { typeOfId } from '../domain/ids.ts';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import { getDatamodel } from '../generated/pothos-types.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Context } from './context.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { integrations: boolean };
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+    EmailAddress: { Input: string; Output: string };
+    URL: { Input: URL; Output: URL | string };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, SimpleObjectsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    // Resolvers and the plugin's own loads go through the request's tenant-scoped client.
+    client: (ctx) => ctx.db as unknown as PrismaClient,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesQueryOptions: false,
+    // An ID of no known type, or of a type that is not a node, is simply not found.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => (isNodeType(id.typename) ? resolveNode(id) : null),
+    },
+    // Our IDs carry their type in their prefix: no base64 "Type:id" wrapping.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => ({ typename: typeOfId(globalID) ?? 'Unknown', id: globalID }),
+  },
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      integrations: ctx.viewer.organization.features.includes('INTEGRATIONS_ECOSYSTEM'),
+    }),
+    unauthorizedError: () =>
+      apiError('FEATURE_DISABLED', 'The Integrations feature (INTEGRATIONS_ECOSYSTEM) is not enabled for this organization.'),
+  },
+});
+
+function isNodeType(typename: string): boolean {
+  try {
+    return builder.configStore.getTypeConfig(typename).kind === 'Object';
+  } catch {
+    return false;
+  }
+}
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('JSON', JSONResolver);
+builder.addScalarType('EmailAddress', EmailAddressResolver);
+builder.addScalarType('URL', URLResolver);
+
+builder.queryType({});
+builder.mutationType({});

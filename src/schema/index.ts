@@ -1,0 +1,8 @@
+// The schema: each domain file adds its types, queries and mutations to the builder.
+import { builder } from './builder.ts';
+import './organization.ts';
+import './api-keys.ts';
+import './workflows.ts';
+import './templates.ts';
+
+export const schema = builder.toSchema({ sortSchema: false });

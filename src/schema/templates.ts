@@ -1,0 +1,44 @@
+import { TEMPLATES, type IntegrationTemplate, type TemplateField } from '../domain/templates.ts';
+import { builder } from './builder.ts';
+
+export const TemplateFieldTypeEnum = builder.enumType('TemplateFieldType', {
+  values: ['STRING', 'URL', 'SECRET', 'STRING_LIST', 'BOOLEAN'] as const,
+});
+export const IntegrationCategoryEnum = builder.enumType('IntegrationCategory', {
+  values: ['DIRECTORY', 'CUSTOM'] as const,
+});
+
+const TemplateFieldRef = builder.objectRef<TemplateField>('TemplateField').implement({
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    label: t.exposeString('label'),
+    type: t.expose('type', { type: TemplateFieldTypeEnum }),
+    required: t.exposeBoolean('required'),
+    secret: t.exposeBoolean('secret', { description: 'Encrypted at rest and only ever returned masked.' }),
+    description: t.exposeString('description', { nullable: true }),
+    defaultValue: t.exposeString('default', { nullable: true, description: 'Used when the field is not set.' }),
+  }),
+});
+
+export const IntegrationTemplateRef = builder.objectRef<IntegrationTemplate>('IntegrationTemplate').implement({
+  description: 'A kind of integration and the configuration it takes.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    name: t.exposeString('name'),
+    category: t.expose('category', { type: IntegrationCategoryEnum }),
+    description: t.exposeString('description'),
+    fields: t.field({ type: [TemplateFieldRef], resolve: (template) => template.fields }),
+    takesWorkflow: t.boolean({
+      description: 'CUSTOM templates require a workflow; DIRECTORY templates take none.',
+      resolve: (template) => template.category !== 'DIRECTORY',
+    }),
+  }),
+});
+
+builder.queryField('integrationTemplates', (t) =>
+  t.field({
+    type: [IntegrationTemplateRef],
+    authScopes: { integrations: true },
+    resolve: () => TEMPLATES,
+  }),
+);

@@ -1,0 +1,87 @@
+// GraphQL over HTTP (GET, POST, SSE) with Yoga, and over WebSocket with graphql-ws, both
+// on /graphql and through the same envelop plugins, so limits and authentication are
+// identical whatever the transport.
+import type { IncomingMessage } from 'node:http';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError as yogaMaskError, type YogaInitialContext } from 'graphql-yoga';
+import type { Config } from '../config.ts';
+import { apiError } from '../domain/errors.ts';
+import { tenantClient } from '../db/tenant.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+import type { Context, Viewer } from '../schema/context.ts';
+import { schema } from '../schema/index.ts';
+import { type BearerVerifier, authenticate, credentialsFromHeaders } from './auth.ts';
+import { usePageSizeLimit } from './page-size.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GraphQLDeps {
+  config: Config;
+  prisma: PrismaClient;
+  logger: Logger;
+  verifyBearer?: BearerVerifier;
+}
+
+/** Set by the WebSocket transport, which authenticates once in connection_init. */
+interface TransportContext {
+  viewer?: Viewer;
+  req?: IncomingMessage;
+}
+
+const UNAUTHENTICATED_MESSAGE = 'Missing or invalid credentials: send a valid x-api-key header or an OAuth Bearer token.';
+
+export function unauthenticated(): GraphQLError {
+  return apiError('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE);
+}
+
+export function contextFor(prisma: PrismaClient, viewer: Viewer): Context {
+  return { viewer, prisma, db: tenantClient(prisma, viewer.organization.id) };
+}
+
+export function createGraphQLHandler({ config, prisma, logger, verifyBearer }: GraphQLDeps) {
+  return createYoga<TransportContext, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    batching: false,
+    multipart: false,
+    graphiql: { title: 'Integrations API', headers: JSON.stringify({ 'x-api-key': '<your API key>' }, null, 2) },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    // Never a stack trace or internal message to the caller; the log keeps the detail.
+    maskedErrors: {
+      isDev: false,
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+        if (!(original instanceof GraphQLError)) logger.error({ err: original }, 'unexpected error while executing');
+        return yogaMaskError(error, message, false);
+      },
+    },
+    context: async (initial: YogaInitialContext & TransportContext): Promise<Context> => {
+      const viewer =
+        initial.viewer ??
+        (await authenticate(prisma, credentialsFromHeaders((name) => initial.request.headers.get(name)), verifyBearer));
+      if (!viewer) throw unauthenticated();
+      return contextFor(prisma, viewer);
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+        maxAliases: { n: config.limits.maxAliases },
+        maxTokens: { n: config.limits.maxTokens },
+        maxDirectives: { n: 50 },
+        costLimit: { maxCost: 5000, ignoreIntrospection: true },
+        blockFieldSuggestion: { enabled: config.production },
+      }),
+      usePageSizeLimit(),
+    ],
+  });
+}
+
+export type GraphQLHandler = ReturnType<typeof createGraphQLHandler>;

@@ -1,0 +1,122 @@
+// The HTTP server: a small router in front of Yoga. /health and /ready answer without
+// credentials; /graphql gets a body-size limit before any parsing; anything else is a
+// JSON 404. Extra routes (OAuth, JWKS) plug in through `routes`.
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { sendNodeResponse } from '@whatwg-node/server';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import type { BearerVerifier } from './auth.ts';
+import { GRAPHQL_PATH, createGraphQLHandler } from './graphql.ts';
+import { attachWebSocket } from './websocket.ts';
+
+export type Route = (request: Request) => Promise<Response>;
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  verifyBearer?: BearerVerifier;
+  routes?: Record<string, Route>;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  return new Request(url, { method: req.method, headers, body: body?.length ? new Uint8Array(body) : undefined, signal });
+}
+
+export function createApp({ config, db, logger, verifyBearer, routes = {} }: AppOptions) {
+  const yoga = createGraphQLHandler({ config, prisma: db.prisma, logger, verifyBearer });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') return json(res, 200, { status: 'ok' });
+    if (path === '/ready') {
+      const ready = await db.ping();
+      return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
+    }
+    const route = path === GRAPHQL_PATH ? undefined : routes[path];
+    if (path !== GRAPHQL_PATH && !route) return json(res, 404, { error: 'not_found', message: `No route ${path}` });
+
+    let body: Buffer | undefined;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      try {
+        body = await readBody(req, config.limits.maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        res.setHeader('connection', 'close');
+        return json(res, 413, {
+          errors: [{ message: `Request body exceeds ${config.limits.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
+      }
+    }
+    const controller = new AbortController();
+    res.once('close', () => controller.abort());
+    const request = toRequest(req, body, controller.signal);
+    const response = route ? await route(request) : await yoga.handleRequest(request, {});
+    await sendNodeResponse(response, res, req, false);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      logger.error({ err: error, path: req.url?.split('?')[0] }, 'request failed');
+      if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
+  const ws = attachWebSocket(server, yoga, db.prisma, verifyBearer);
+
+  return {
+    server,
+    yoga,
+    listen(port: number, host: string): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    /** Stops accepting, lets in-flight requests finish (up to graceMs), closes streams. */
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await ws.close();
+      await yoga.dispose();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

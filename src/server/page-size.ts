@@ -1,0 +1,63 @@
+// Connections take first/last up to 100 (default 20). Pothos would silently clamp a
+// larger page; the contract wants a top-level BAD_USER_INPUT error instead, for every
+// connection, nested ones included. This checks the operation once, before execution.
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getNamedType,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+export const MAX_PAGE_SIZE = 100;
+
+function pageSizeError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | undefined {
+  const typeInfo = new TypeInfo(schema);
+  let error: GraphQLError | undefined;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const type = typeInfo.getType();
+        if (error || !type || !getNamedType(type).name.endsWith('Connection')) return;
+        for (const arg of node.arguments ?? []) {
+          if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
+          const value =
+            arg.value.kind === Kind.INT
+              ? Number(arg.value.value)
+              : arg.value.kind === Kind.VARIABLE
+                ? variables?.[arg.value.name.value]
+                : undefined;
+          if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE)) {
+            error = new GraphQLError(`"${arg.name.value}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, {
+              nodes: [arg],
+              extensions: { code: 'BAD_USER_INPUT' },
+            });
+          }
+        }
+      },
+    }),
+  );
+  return error;
+}
+
+export function usePageSizeLimit(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = pageSizeError(args.schema, args.document, args.variableValues ?? undefined);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = pageSizeError(args.schema, args.document, args.variableValues ?? undefined);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
