@@ -14,6 +14,8 @@ export interface Config {
   redisUrl: string | undefined;
   logLevel: string;
   production: boolean;
+  /** Adds extensions.sqlStatements to results (tests and benchmarks). */
+  exposeSqlCount: boolean;
   /** Limits on hostile queries (CONTRACT rule 9). */
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
 }
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     production: env.NODE_ENV === 'production',
+    exposeSqlCount: env.EXPOSE_SQL_COUNT === '1',
     limits: {
       maxDepth: integer('MAX_QUERY_DEPTH', 12, env),
       maxAliases: integer('MAX_QUERY_ALIASES', 30, env),

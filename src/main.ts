@@ -2,6 +2,7 @@
 // down gracefully on SIGTERM/SIGINT. Start-up problems are one clear line and exit 1.
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
+import { loadCipher } from './domain/crypto.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './server/http.ts';
 
@@ -15,8 +16,9 @@ function fail(message: string): never {
 
 async function main() {
   const config = loadConfig();
+  const cipher = await loadCipher(config);
   const db = await openDatabase(config, { role: 'server', logger });
-  const app = createApp({ config, db, logger });
+  const app = createApp({ config, services: { config, cipher }, db, logger });
   let port: number;
   try {
     port = await app.listen(config.port, config.host);

@@ -9,6 +9,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import { acquireEmbedded, currentOwner, serveSocket, socketConnectionString } from './embedded.ts';
 import { applyPendingMigrations } from './schema-engine.ts';
+import { countingAdapterFactory } from './statement-counter.ts';
 
 export type Prisma = PrismaClient;
 
@@ -46,7 +47,7 @@ async function openPostgres(url: string, logger: Logger): Promise<Database> {
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot use DATABASE_URL: ${describe(error)}`);
   }
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(factory) });
   return { prisma, mode: 'postgres', ping: () => ping(prisma), close: () => prisma.$disconnect() };
 }
 
@@ -79,7 +80,7 @@ async function openEmbedded(config: Config, { role, logger }: OpenOptions): Prom
     throw error;
   }
   const stopSocket = role === 'server' ? await serveSocket(owner.pglite, dataDir) : async () => {};
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(owner.pglite) });
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(new PrismaPGlite(owner.pglite)) });
   return {
     prisma,
     mode: 'embedded',

@@ -40,7 +40,7 @@ export function scopeArgs(model: string, operation: string, args: Args, organiza
 }
 
 export function tenantClient(prisma: PrismaClient, organizationId: string) {
-  return prisma.$extends({
+  const client = prisma.$extends({
     name: 'tenant',
     query: {
       $allModels: {
@@ -50,6 +50,8 @@ export function tenantClient(prisma: PrismaClient, organizationId: string) {
       },
     },
   });
+  // Writes may name it explicitly for readability and types; the extension enforces it anyway.
+  return Object.assign(client, { organizationId });
 }
 
 export type TenantClient = ReturnType<typeof tenantClient>;

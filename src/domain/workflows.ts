@@ -35,7 +35,7 @@ export async function createWorkflow(db: TenantClient, input: { name: string; st
   return db.workflow.create({
     data: {
       id,
-      organizationId: '', // set by the tenant client
+      organizationId: db.organizationId,
       configurationId: `cfg_${randomToken(15)}`,
       name,
       steps,

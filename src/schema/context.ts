@@ -1,7 +1,9 @@
-// What every resolver knows about the request: who is calling and the data access
-// scoped to their organization.
-import type { PrismaClient, ApiKey, Organization } from '../generated/prisma/client.ts';
+// What every resolver knows about the request: who is calling, the data access scoped
+// to their organization, and the process-wide services.
+import type { Config } from '../config.ts';
 import type { TenantClient } from '../db/tenant.ts';
+import type { Cipher } from '../domain/crypto.ts';
+import type { ApiKey, Organization, PrismaClient } from '../generated/prisma/client.ts';
 
 export interface Viewer {
   organization: Organization;
@@ -11,10 +13,19 @@ export interface Viewer {
   integrationId: string | null;
 }
 
+/** Long-lived collaborators, made once per process. */
+export interface Services {
+  config: Config;
+  cipher: Cipher;
+}
+
 export interface Context {
   viewer: Viewer;
   /** Every query through this client is scoped to the viewer's organization. */
   db: TenantClient;
   /** Unscoped; only for lookups that are not an organization's rows. */
   prisma: PrismaClient;
+  services: Services;
+  /** The public base URL: PUBLIC_URL, else the request's origin. */
+  origin: string;
 }

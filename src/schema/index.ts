@@ -4,5 +4,8 @@ import './organization.ts';
 import './api-keys.ts';
 import './workflows.ts';
 import './templates.ts';
+import './onboarding.ts';
+import './directory.ts';
+import './integrations.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

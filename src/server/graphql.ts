@@ -10,15 +10,17 @@ import { apiError } from '../domain/errors.ts';
 import { tenantClient } from '../db/tenant.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
-import type { Context, Viewer } from '../schema/context.ts';
+import type { Context, Services, Viewer } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { type BearerVerifier, authenticate, credentialsFromHeaders } from './auth.ts';
 import { usePageSizeLimit } from './page-size.ts';
+import { useSqlStatementCount } from './sql-count.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
 export interface GraphQLDeps {
   config: Config;
+  services: Services;
   prisma: PrismaClient;
   logger: Logger;
   verifyBearer?: BearerVerifier;
@@ -36,11 +38,17 @@ export function unauthenticated(): GraphQLError {
   return apiError('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE);
 }
 
-export function contextFor(prisma: PrismaClient, viewer: Viewer): Context {
-  return { viewer, prisma, db: tenantClient(prisma, viewer.organization.id) };
+export function contextFor(prisma: PrismaClient, services: Services, viewer: Viewer, origin: string): Context {
+  return { viewer, prisma, services, origin, db: tenantClient(prisma, viewer.organization.id) };
 }
 
-export function createGraphQLHandler({ config, prisma, logger, verifyBearer }: GraphQLDeps) {
+function originOf(config: Config, request: Request | undefined, req: IncomingMessage | undefined): string {
+  if (config.publicUrl) return config.publicUrl;
+  if (request) return new URL(request.url).origin;
+  return `http://${req?.headers.host ?? 'localhost'}`;
+}
+
+export function createGraphQLHandler({ config, services, prisma, logger, verifyBearer }: GraphQLDeps) {
   return createYoga<TransportContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -68,7 +76,7 @@ export function createGraphQLHandler({ config, prisma, logger, verifyBearer }: G
         initial.viewer ??
         (await authenticate(prisma, credentialsFromHeaders((name) => initial.request.headers.get(name)), verifyBearer));
       if (!viewer) throw unauthenticated();
-      return contextFor(prisma, viewer);
+      return contextFor(prisma, services, viewer, originOf(config, initial.viewer ? undefined : initial.request, initial.req));
     },
     plugins: [
       EnvelopArmorPlugin({
@@ -80,6 +88,7 @@ export function createGraphQLHandler({ config, prisma, logger, verifyBearer }: G
         blockFieldSuggestion: { enabled: config.production },
       }),
       usePageSizeLimit(),
+      ...(config.exposeSqlCount ? [useSqlStatementCount()] : []),
     ],
   });
 }

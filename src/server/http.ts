@@ -6,6 +6,7 @@ import { sendNodeResponse } from '@whatwg-node/server';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import type { Services } from '../schema/context.ts';
 import type { BearerVerifier } from './auth.ts';
 import { GRAPHQL_PATH, createGraphQLHandler } from './graphql.ts';
 import { attachWebSocket } from './websocket.ts';
@@ -14,6 +15,7 @@ export type Route = (request: Request) => Promise<Response>;
 
 export interface AppOptions {
   config: Config;
+  services: Services;
   db: Database;
   logger: Logger;
   verifyBearer?: BearerVerifier;
@@ -50,8 +52,8 @@ function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: Abort
   return new Request(url, { method: req.method, headers, body: body?.length ? new Uint8Array(body) : undefined, signal });
 }
 
-export function createApp({ config, db, logger, verifyBearer, routes = {} }: AppOptions) {
-  const yoga = createGraphQLHandler({ config, prisma: db.prisma, logger, verifyBearer });
+export function createApp({ config, services, db, logger, verifyBearer, routes = {} }: AppOptions) {
+  const yoga = createGraphQLHandler({ config, services, prisma: db.prisma, logger, verifyBearer });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?')[0];

@@ -1,0 +1,146 @@
+// Validation of an integration's configuration against its template's field
+// definitions: one mechanism for every template, so a new template is only data.
+// Secret fields are encrypted here and never leave this module in clear, except through
+// `revealSecret` for the connectors that must send them upstream.
+import type { Cipher } from './crypto.ts';
+import type { UserErrorShape } from './errors.ts';
+import type { IntegrationTemplate, TemplateField } from './templates.ts';
+
+export type PlainConfig = Record<string, unknown>;
+export type StoredSecret = { ciphertext: string; hint: string };
+export type SecretConfig = Record<string, StoredSecret>;
+
+export interface StoredConfig {
+  config: PlainConfig;
+  secrets: SecretConfig;
+}
+
+const MAX_STRING = 2048;
+const MAX_LIST = 100;
+
+/** "••••" + the last four characters; "••••" alone for values under 8 characters. */
+export function maskSecret(value: string): string {
+  return value.length < 8 ? '••••' : `••••${value.slice(-4)}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The normalized value of one field, or an error message. */
+function checkValue(field: TemplateField, value: unknown): { value: unknown } | { error: string; code: string } {
+  switch (field.type) {
+    case 'STRING':
+    case 'SECRET': {
+      if (typeof value !== 'string') return { code: 'INVALID', error: `${field.label} must be a string.` };
+      const trimmed = value.trim();
+      if (!trimmed) return { code: 'REQUIRED', error: `${field.label} must not be empty.` };
+      if (trimmed.length > MAX_STRING) return { code: 'INVALID', error: `${field.label} is at most ${MAX_STRING} characters.` };
+      return { value: trimmed };
+    }
+    case 'URL': {
+      if (typeof value !== 'string') return { code: 'INVALID', error: `${field.label} must be a URL string.` };
+      let url: URL;
+      try {
+        url = new URL(value.trim());
+      } catch {
+        return { code: 'INVALID', error: `${field.label} must be an absolute http(s) URL.` };
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'INVALID', error: `${field.label} must be an http(s) URL.` };
+      if (url.username || url.password) return { code: 'INVALID', error: `${field.label} must not contain credentials.` };
+      return { value: url.toString().replace(/\/+$/, '') };
+    }
+    case 'STRING_LIST': {
+      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !item.trim() || item.length > MAX_STRING)) {
+        return { code: 'INVALID', error: `${field.label} must be a list of non-empty strings.` };
+      }
+      if (value.length > MAX_LIST) return { code: 'INVALID', error: `${field.label} has at most ${MAX_LIST} entries.` };
+      return { value: (value as string[]).map((item) => item.trim()) };
+    }
+    case 'BOOLEAN':
+      return typeof value === 'boolean' ? { value } : { code: 'INVALID', error: `${field.label} must be true or false.` };
+  }
+}
+
+/**
+ * Applies `input` on top of `current` (empty for a new integration): keys given replace,
+ * keys omitted stay (secrets too), null clears an optional field. Returns the new stored
+ * config, or the list of problems, each at ["input","config",key].
+ */
+export function applyConfig(
+  template: IntegrationTemplate,
+  current: StoredConfig,
+  input: unknown,
+  cipher: Cipher,
+): { stored: StoredConfig } | { errors: UserErrorShape[] } {
+  const errors: UserErrorShape[] = [];
+  const at = (key?: string) => (key ? ['input', 'config', key] : ['input', 'config']);
+  if (input !== undefined && input !== null && !isPlainObject(input)) {
+    return { errors: [{ field: at(), code: 'INVALID', message: 'config must be an object of template field values.' }] };
+  }
+  const patch = (input ?? {}) as Record<string, unknown>;
+  const fields = new Map(template.fields.map((f) => [f.key, f]));
+  for (const key of Object.keys(patch)) {
+    if (!fields.has(key)) {
+      errors.push({ field: at(key), code: 'UNKNOWN_FIELD', message: `${template.key} has no configuration field "${key}".` });
+    }
+  }
+  const config: PlainConfig = { ...current.config };
+  const secrets: SecretConfig = { ...current.secrets };
+  for (const field of template.fields) {
+    const given = Object.hasOwn(patch, field.key);
+    const value = patch[field.key];
+    if (given && value === null) {
+      delete config[field.key];
+      delete secrets[field.key];
+    } else if (given) {
+      const checked = checkValue(field, value);
+      if ('error' in checked) {
+        errors.push({ field: at(field.key), code: checked.code, message: checked.error });
+        continue;
+      }
+      if (field.secret) {
+        const text = String(checked.value);
+        secrets[field.key] = { ciphertext: cipher.encrypt(text), hint: maskSecret(text) };
+        delete config[field.key];
+      } else {
+        config[field.key] = checked.value;
+      }
+    }
+    const present = field.secret ? field.key in secrets : field.key in config;
+    if (field.required && !present && !errors.some((e) => e.field?.[2] === field.key)) {
+      errors.push({ field: at(field.key), code: 'REQUIRED', message: `${field.label} (${field.key}) is required.` });
+    }
+  }
+  return errors.length ? { errors } : { stored: { config, secrets } };
+}
+
+/** The config as callers see it: plain values, and secrets masked. */
+export function visibleConfig(template: IntegrationTemplate | undefined, stored: StoredConfig): Record<string, unknown> {
+  const visible: Record<string, unknown> = {};
+  for (const field of template?.fields ?? []) {
+    if (field.secret && stored.secrets[field.key]) visible[field.key] = stored.secrets[field.key].hint;
+    else if (!field.secret && field.key in stored.config) visible[field.key] = stored.config[field.key];
+  }
+  return visible;
+}
+
+/** A field's effective value (its default when unset), for connectors. */
+export function configValue(template: IntegrationTemplate, stored: StoredConfig, key: string): string | undefined {
+  const value = stored.config[key];
+  if (typeof value === 'string') return value;
+  return template.fields.find((f) => f.key === key)?.default;
+}
+
+/** The clear text of a secret field, for sending it upstream. Never for responses or logs. */
+export function revealSecret(stored: StoredConfig, key: string, cipher: Cipher): string | undefined {
+  const secret = stored.secrets[key];
+  return secret ? cipher.decrypt(secret.ciphertext) : undefined;
+}
+
+export function storedConfigOf(row: { config: unknown; secrets: unknown }): StoredConfig {
+  return {
+    config: isPlainObject(row.config) ? row.config : {},
+    secrets: isPlainObject(row.secrets) ? (row.secrets as SecretConfig) : {},
+  };
+}

@@ -1,0 +1,196 @@
+// Onboarding (verification) sessions: requested through an integration that has a
+// workflow, pinned forever to the workflow version current at that moment, and finished
+// by the verification engine's callback. Directory users' enrollment follows them.
+import type { TenantClient } from '../db/tenant.ts';
+import { Prisma, type OnboardingSession } from '../generated/prisma/client.ts';
+import { UserErrors } from './errors.ts';
+import { isIdOf, newId } from './ids.ts';
+import { storedConfigOf } from './integration-config.ts';
+import { randomToken, sha256 } from './secrets.ts';
+import { findTemplate } from './templates.ts';
+
+/** How long a person has to finish a session before it reads EXPIRED. */
+export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const OPEN_STATUSES = ['PENDING', 'IN_PROGRESS'] as const;
+
+export interface RequestOnboardingInput {
+  integrationId: string;
+  loginHint?: string | null;
+  directoryUserId?: string | null;
+  externalUserId?: string | null;
+  email?: string | null;
+  redirectUrl?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** A session's status as callers see it: open sessions past their expiry are EXPIRED. */
+export function effectiveStatus(session: Pick<OnboardingSession, 'status' | 'expiresAt'>, now = new Date()) {
+  return (OPEN_STATUSES as readonly string[]).includes(session.status) && session.expiresAt <= now ? 'EXPIRED' : session.status;
+}
+
+/** Everything but the idempotency key, normalized: a replay must match it exactly. */
+function fingerprint(input: RequestOnboardingInput): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  const normalized = Object.fromEntries(
+    Object.entries(rest)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  return sha256(JSON.stringify(normalized));
+}
+
+async function findReplay(db: TenantClient, input: RequestOnboardingInput) {
+  if (!input.idempotencyKey) return undefined;
+  const existing = await db.onboardingSession.findFirst({
+    where: { integrationId: input.integrationId, idempotencyKey: input.idempotencyKey },
+  });
+  if (!existing) return undefined;
+  if (existing.requestFingerprint !== fingerprint(input)) {
+    throw UserErrors.of('IDEMPOTENCY_KEY_REUSED', ['input', 'idempotencyKey'], 'This idempotency key was already used with different parameters.');
+  }
+  return existing;
+}
+
+/** The active directory user a session names, by loginHint or directoryUserId. */
+async function resolveDirectoryUser(db: TenantClient, input: RequestOnboardingInput) {
+  let byHint: { id: string } | undefined;
+  if (input.loginHint != null) {
+    const hint = input.loginHint.trim();
+    const matches = hint
+      ? await db.directoryUser.findMany({
+          where: {
+            active: true,
+            OR: [
+              { email: { equals: hint, mode: 'insensitive' } },
+              { userPrincipalName: { equals: hint, mode: 'insensitive' } },
+              { employeeId: { equals: hint, mode: 'insensitive' } },
+            ],
+          },
+          select: { id: true },
+          take: 2,
+        })
+      : [];
+    if (matches.length === 0) {
+      throw UserErrors.of('DIRECTORY_USER_NOT_FOUND', ['input', 'loginHint'], 'No active directory user matches this login hint.');
+    }
+    if (matches.length > 1) {
+      throw UserErrors.of('DIRECTORY_USER_AMBIGUOUS', ['input', 'loginHint'], 'Several directory users match this login hint; use directoryUserId.');
+    }
+    byHint = matches[0];
+  }
+  if (input.directoryUserId != null) {
+    const id = input.directoryUserId;
+    const user = isIdOf('DirectoryUser', id) ? await db.directoryUser.findUnique({ where: { id }, select: { id: true, active: true } }) : null;
+    if (!user) throw UserErrors.of('DIRECTORY_USER_NOT_FOUND', ['input', 'directoryUserId'], 'No directory user with this ID exists.');
+    if (!user.active) throw UserErrors.of('DIRECTORY_USER_INACTIVE', ['input', 'directoryUserId'], 'This directory user is inactive.');
+    if (byHint && byHint.id !== user.id) {
+      throw UserErrors.of('INVALID', ['input', 'loginHint'], 'loginHint and directoryUserId name different users.');
+    }
+    return user.id;
+  }
+  return byHint?.id;
+}
+
+export async function requestNewOnboarding(db: TenantClient, origin: string, input: RequestOnboardingInput) {
+  const integration = isIdOf('Integration', input.integrationId)
+    ? await db.integration.findUnique({ where: { id: input.integrationId } })
+    : null;
+  if (!integration) {
+    throw UserErrors.of('INTEGRATION_NOT_FOUND', ['input', 'integrationId'], 'No integration with this ID exists (it may have been deleted).');
+  }
+  const replay = await findReplay(db, input);
+  if (replay) return replay;
+
+  const template = findTemplate(integration.templateKey);
+  if (!integration.workflowId || template?.category === 'DIRECTORY') {
+    throw UserErrors.of('INTEGRATION_CANNOT_ONBOARD', ['input', 'integrationId'], 'This integration has no workflow: it syncs users and starts no sessions.');
+  }
+  if (integration.status === 'DISABLED') {
+    throw UserErrors.of('INTEGRATION_DISABLED', ['input', 'integrationId'], 'This integration is disabled.');
+  }
+  const redirectUris = storedConfigOf(integration).config.redirectUris;
+  if (input.redirectUrl && Array.isArray(redirectUris) && redirectUris.length && !redirectUris.includes(input.redirectUrl)) {
+    throw UserErrors.of('INVALID', ['input', 'redirectUrl'], "redirectUrl is not one of the integration's redirect URIs.");
+  }
+  const directoryUserId = await resolveDirectoryUser(db, input);
+
+  const id = newId('OnboardingSession');
+  const token = randomToken(32);
+  try {
+    return await db.$transaction(async (tx) => {
+      // The snapshot: the workflow's current version, read in the same transaction.
+      const workflow = await tx.workflow.findUniqueOrThrow({ where: { id: integration.workflowId! } });
+      const version = await tx.workflowVersion.findUniqueOrThrow({
+        where: { workflowId_version: { workflowId: workflow.id, version: workflow.version } },
+      });
+      const session = await tx.onboardingSession.create({
+        data: {
+          id,
+          organizationId: db.organizationId,
+          integrationId: integration.id,
+          workflowId: workflow.id,
+          workflowVersionId: version.id,
+          directoryUserId,
+          externalUserId: input.externalUserId ?? null,
+          email: input.email ?? null,
+          loginHint: input.loginHint ?? null,
+          redirectUrl: input.redirectUrl ?? null,
+          idempotencyKey: input.idempotencyKey ?? null,
+          requestFingerprint: input.idempotencyKey ? fingerprint(input) : null,
+          urlTokenHash: sha256(token),
+          onboardingUrl: `${origin}/onboarding/${id}?token=${token}`,
+          expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+        },
+      });
+      if (directoryUserId) {
+        await tx.directoryUser.update({ where: { id: directoryUserId }, data: { enrollmentStatus: 'PENDING' } });
+      }
+      return session;
+    });
+  } catch (error) {
+    // A concurrent request with the same idempotency key won the insert: answer as a replay.
+    if (input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const winner = await findReplay(db, input);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+export async function completeOnboardingSession(
+  db: TenantClient,
+  input: { sessionId: string; outcome: 'COMPLETED' | 'FAILED'; fullName?: string | null },
+) {
+  const field = ['input', 'sessionId'];
+  const session = isIdOf('OnboardingSession', input.sessionId)
+    ? await db.onboardingSession.findUnique({ where: { id: input.sessionId } })
+    : null;
+  if (!session) throw UserErrors.of('SESSION_NOT_FOUND', field, 'No onboarding session with this ID exists.');
+  const finished = () => UserErrors.of('SESSION_ALREADY_FINISHED', field, `This session is already ${effectiveStatus(session).toLowerCase()}.`);
+  if (effectiveStatus(session) !== 'PENDING' && effectiveStatus(session) !== 'IN_PROGRESS') throw finished();
+
+  const fullName = input.fullName?.trim() || null;
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    // Conditional on the session still being open, so two callbacks cannot both finish it.
+    const { count } = await tx.onboardingSession.updateMany({
+      where: { id: session.id, status: { in: [...OPEN_STATUSES] }, expiresAt: { gt: now } },
+      data: { status: input.outcome, completedAt: now },
+    });
+    if (count === 0) throw finished();
+    if (session.directoryUserId) {
+      await tx.directoryUser.update({
+        where: { id: session.directoryUserId },
+        data: { enrollmentStatus: input.outcome === 'COMPLETED' ? 'ENROLLED' : 'FAILED' },
+      });
+      if (input.outcome === 'COMPLETED') {
+        await tx.identityRecord.upsert({
+          where: { directoryUserId: session.directoryUserId },
+          create: { id: newId('IdentityRecord'), directoryUserId: session.directoryUserId, sessionId: session.id, fullName, verifiedAt: now },
+          update: { sessionId: session.id, fullName, verifiedAt: now },
+        });
+      }
+    }
+    return tx.onboardingSession.findUniqueOrThrow({ where: { id: session.id } });
+  });
+}
