@@ -3,7 +3,10 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
 import { loadCipher } from './domain/crypto.ts';
+import { startSyncRunner } from './jobs/directory-sync.ts';
 import { createLogger } from './logger.ts';
+import { createOAuth, oauthSettingsFromEnv } from './oauth/index.ts';
+import { createEventBus } from './pubsub.ts';
 import { createApp } from './server/http.ts';
 
 const logger = createLogger();
@@ -16,13 +19,20 @@ function fail(message: string): never {
 
 async function main() {
   const config = loadConfig();
+  const oauthSettings = oauthSettingsFromEnv();
   const cipher = await loadCipher(config);
   const db = await openDatabase(config, { role: 'server', logger });
-  const app = createApp({ config, services: { config, cipher }, db, logger });
+  const events = createEventBus(config.redisUrl, logger);
+  const syncRunner = startSyncRunner({ prisma: db.prisma, cipher, pubsub: events.pubsub, logger });
+  const services = { config, cipher, pubsub: events.pubsub, wakeSyncRunner: syncRunner.wake };
+  const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, settings: oauthSettings });
+  const app = createApp({ config, services, db, logger, routes: oauth.routes, verifyBearer: oauth.verifyBearer });
   let port: number;
   try {
     port = await app.listen(config.port, config.host);
   } catch (error) {
+    await syncRunner.stop();
+    await events.close();
     await db.close();
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : `cannot listen on port ${config.port}: ${(error as Error).message}`);
@@ -35,6 +45,8 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
+    await syncRunner.stop();
+    await events.close();
     await db.close();
     logger.info('stopped');
     process.exit(0);

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { TenantClient } from '../db/tenant.ts';
 import type { Cipher } from '../domain/crypto.ts';
 import type { ApiKey, Organization, PrismaClient } from '../generated/prisma/client.ts';
+import type { PubSub } from '../pubsub.ts';
 
 export interface Viewer {
   organization: Organization;
@@ -17,6 +18,9 @@ export interface Viewer {
 export interface Services {
   config: Config;
   cipher: Cipher;
+  pubsub: PubSub;
+  /** Nudges this instance's sync runner after a sync was queued. */
+  wakeSyncRunner(): void;
 }
 
 export interface Context {

@@ -1,6 +1,10 @@
 import type { Prisma } from '../generated/prisma/client.ts';
+import { isEarlierState, snapshotOf, startDirectorySync, syncFromSnapshot } from '../domain/directory-sync.ts';
+import { apiError } from '../domain/errors.ts';
 import { isIdOf } from '../domain/ids.ts';
+import type { SyncSnapshot } from '../pubsub.ts';
 import { builder } from './builder.ts';
+import { UserErrorRef, payload } from './user-errors.ts';
 import { newestFirst } from './connections.ts';
 import { OnboardingSessionConnection } from './onboarding.ts';
 
@@ -120,3 +124,64 @@ builder.queryFields((t) => ({
       isIdOf('DirectoryUser', String(id)) ? ctx.db.directoryUser.findUnique({ ...query, where: { id: String(id) } }) : null,
   }),
 }));
+
+const StartDirectorySyncInput = builder.inputType('StartDirectorySyncInput', {
+  fields: (t) => ({ integrationId: t.id({ required: true }) }),
+});
+const StartDirectorySyncPayload = builder.simpleObject('StartDirectorySyncPayload', {
+  fields: (t) => ({
+    sync: t.field({ type: DirectorySyncRef, nullable: true }),
+    userErrors: t.field({ type: [UserErrorRef] }),
+  }),
+});
+
+builder.mutationField('startDirectorySync', (t) =>
+  t.field({
+    type: StartDirectorySyncPayload,
+    authScopes: { integrations: true },
+    description: 'Queues a sync of the directory and returns at once; while one is QUEUED or RUNNING, returns that one.',
+    args: { input: t.arg({ type: StartDirectorySyncInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      payload(async () => {
+        const sync = await startDirectorySync(ctx.db, String(input.integrationId));
+        ctx.services.wakeSyncRunner();
+        if (sync.status === 'QUEUED') await ctx.services.pubsub.publish('directorySync', sync.integrationId, snapshotOf(sync));
+        return { sync };
+      }),
+  }),
+);
+
+builder.subscriptionType({});
+
+builder.subscriptionField('directorySyncProgress', (t) =>
+  t.field({
+    type: DirectorySyncRef,
+    authScopes: { integrations: true },
+    description:
+      "The latest sync's current state (if any), then one event per progress step up to and including the terminal one; stays open for later syncs.",
+    args: { integrationId: t.arg.id({ required: true }) },
+    subscribe: async function* (_root, args, ctx) {
+      const integrationId = String(args.integrationId);
+      const integration = isIdOf('Integration', integrationId)
+        ? await ctx.db.integration.findUnique({ where: { id: integrationId }, select: { id: true } })
+        : null;
+      if (!integration) throw apiError('NOT_FOUND', 'No integration with this ID exists.');
+      // Listen before reading the current state, so no step between the two is lost.
+      const events = ctx.services.pubsub.subscribe('directorySync', integrationId)[Symbol.asyncIterator]();
+      const firstEvent = events.next();
+      try {
+        const latest = await ctx.db.directorySync.findFirst({ where: { integrationId }, orderBy: { createdAt: 'desc' } });
+        let seen: SyncSnapshot | undefined = latest ? snapshotOf(latest) : undefined;
+        if (seen) yield seen;
+        for (let next = await firstEvent; !next.done; next = await events.next()) {
+          if (seen && isEarlierState(next.value, seen)) continue;
+          seen = next.value;
+          yield next.value;
+        }
+      } finally {
+        await events.return?.();
+      }
+    },
+    resolve: (snapshot) => syncFromSnapshot(snapshot) as never,
+  }),
+);

@@ -176,9 +176,14 @@ builder.mutationFields((t) => ({
     type: IntegrationPayload,
     args: { input: t.arg({ type: CreateIntegrationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      payload(async () => ({
-        integration: await createIntegration(ctx.db, ctx.services.cipher, { ...input, workflowId: input.workflowId == null ? input.workflowId : String(input.workflowId) }),
-      })),
+      payload(async () => {
+        const integration = await createIntegration(ctx.db, ctx.services.cipher, {
+          ...input,
+          workflowId: input.workflowId == null ? input.workflowId : String(input.workflowId),
+        });
+        ctx.services.wakeSyncRunner(); // a directory integration's first sync is queued
+        return { integration };
+      }),
   }),
   updateIntegration: t.field({
     ...gated,

@@ -1,0 +1,75 @@
+// Okta Users API: GET {orgUrl}/api/v1/users?limit=N with `Authorization: SSWS <token>`,
+// paged by `Link: <...>; rel="next"`. 429s carry X-Rate-Limit-Reset (epoch seconds).
+import { UpstreamError, type DirectoryConnector, type UpstreamUser } from './types.ts';
+import { assertSameOrigin, readJson, upstreamFetch, type RetryPolicy } from './http.ts';
+
+const INACTIVE_STATUSES = new Set(['SUSPENDED', 'DEPROVISIONED']);
+const SERVICE = 'Okta';
+
+interface OktaUser {
+  id?: unknown;
+  status?: unknown;
+  profile?: { email?: unknown; login?: unknown; employeeNumber?: unknown; displayName?: unknown; firstName?: unknown; lastName?: unknown };
+}
+
+const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+export function toUpstreamUser(user: OktaUser): UpstreamUser {
+  const id = str(user.id);
+  if (!id) throw new UpstreamError('Okta returned a user without an id');
+  const profile = user.profile ?? {};
+  const name = str(profile.displayName) ?? ([str(profile.firstName), str(profile.lastName)].filter(Boolean).join(' ') || null);
+  return {
+    externalId: id,
+    email: str(profile.email) ?? str(profile.login),
+    userPrincipalName: str(profile.login),
+    employeeId: str(profile.employeeNumber),
+    displayName: name,
+    active: !INACTIVE_STATUSES.has(String(user.status)),
+  };
+}
+
+function nextLink(header: string | null): string | null {
+  for (const part of header?.split(',') ?? []) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (match) return match[1];
+  }
+  return null;
+}
+
+export function oktaConnector(options: { orgUrl: string; apiToken: string; pageSize?: number; retry?: RetryPolicy }): DirectoryConnector {
+  const first = `${options.orgUrl.replace(/\/+$/, '')}/api/v1/users?limit=${options.pageSize ?? 200}`;
+  return {
+    async fetchPage(cursor) {
+      const url = cursor ?? first;
+      const response = await upstreamFetch(
+        {
+          url,
+          service: SERVICE,
+          init: { headers: { authorization: `SSWS ${options.apiToken}`, accept: 'application/json' } },
+          rateLimitWaitMs: (r) => {
+            const reset = Number(r.headers.get('x-rate-limit-reset'));
+            return Number.isFinite(reset) && reset > 0 ? reset * 1000 - Date.now() + 100 : 1000;
+          },
+        },
+        options.retry,
+      );
+      if (response.status === 401 || response.status === 403) {
+        await response.body?.cancel();
+        throw new UpstreamError(`Okta rejected the API token (HTTP ${response.status}): check the integration's apiToken and its permissions`);
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new UpstreamError(`Okta answered HTTP ${response.status} for the users list: check the integration's orgUrl`);
+      }
+      const body = await readJson(response, SERVICE);
+      if (!Array.isArray(body)) throw new UpstreamError('Okta returned a users list that is not an array');
+      const next = nextLink(response.headers.get('link'));
+      return {
+        users: body.map((u) => toUpstreamUser(u as OktaUser)),
+        next: next ? assertSameOrigin(next, first, SERVICE) : null,
+        total: null,
+      };
+    },
+  };
+}

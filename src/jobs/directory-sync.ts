@@ -1,0 +1,238 @@
+// The directory sync runner: a durable job queue in the DirectorySync table.
+//
+// Every server instance runs one. A runner claims a QUEUED sync, or a RUNNING one whose
+// lease expired (its runner died), with SELECT ... FOR UPDATE SKIP LOCKED, so exactly one
+// runner holds a sync. It then reads the directory page by page; each page's users, the
+// counts and the cursor (the next page's URL) are committed in one transaction that first
+// checks the lease is still ours. A crash therefore loses at most the page in flight, and
+// the next runner resumes from the saved cursor; users are upserted by externalId, so a
+// re-read page never duplicates anyone.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { connectorFor } from '../directory/connectors/index.ts';
+import { UpstreamError, type DirectoryPage, type UpstreamUser } from '../directory/connectors/types.ts';
+import type { Cipher } from '../domain/crypto.ts';
+import { snapshotOf } from '../domain/directory-sync.ts';
+import { newId } from '../domain/ids.ts';
+import type { DirectorySync, PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+import type { PubSub } from '../pubsub.ts';
+
+export interface SyncRunnerOptions {
+  prisma: PrismaClient;
+  cipher: Cipher;
+  pubsub: PubSub;
+  logger: Logger;
+  /** How long a claim holds without renewal; a dead runner's sync is retried after it. */
+  leaseMs?: number;
+  pollMs?: number;
+  /** Syncs this instance works at once. */
+  concurrency?: number;
+}
+
+class LeaseLost extends Error {}
+
+type ExistingUser = {
+  externalId: string;
+  email: string | null;
+  userPrincipalName: string | null;
+  employeeId: string | null;
+  displayName: string | null;
+  active: boolean;
+};
+
+function attributesChanged(before: ExistingUser, after: UpstreamUser): boolean {
+  return (
+    before.email !== after.email ||
+    before.userPrincipalName !== after.userPrincipalName ||
+    before.employeeId !== after.employeeId ||
+    before.displayName !== after.displayName ||
+    (!before.active && after.active) // reactivation is a change; deactivation is counted apart
+  );
+}
+
+export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_000, pollMs = 1000, concurrency = 2 }: SyncRunnerOptions) {
+  const owner = `runner_${randomUUID()}`;
+  let running = true;
+  let wake: (() => void) | undefined;
+  const active = new Set<Promise<void>>();
+
+  const publish = (sync: DirectorySync) => pubsub.publish('directorySync', sync.integrationId, snapshotOf(sync));
+
+  async function claim(): Promise<DirectorySync | null> {
+    return prisma.$transaction(async (tx) => {
+      const now = new Date();
+      const [row] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "DirectorySync"
+        WHERE status = 'QUEUED' OR (status = 'RUNNING' AND "leaseExpiresAt" < ${now})
+        ORDER BY "createdAt"
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`;
+      if (!row) return null;
+      return tx.directorySync.update({
+        where: { id: row.id },
+        data: {
+          status: 'RUNNING',
+          leaseOwner: owner,
+          leaseExpiresAt: new Date(now.getTime() + leaseMs),
+          startedAt: undefined,
+          attempts: { increment: 1 },
+        },
+      });
+    });
+  }
+
+  /** Upserts one page and advances the sync, atomically and only while we hold the lease. */
+  async function commitPage(sync: DirectorySync, page: DirectoryPage): Promise<DirectorySync> {
+    const users = [...new Map(page.users.map((u) => [u.externalId, u])).values()];
+    return prisma.$transaction(async (tx) => {
+      const renewed = await tx.directorySync.updateMany({
+        where: { id: sync.id, leaseOwner: owner, status: 'RUNNING' },
+        data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
+      });
+      if (renewed.count === 0) throw new LeaseLost();
+      const existing = new Map(
+        (
+          await tx.directoryUser.findMany({
+            where: { integrationId: sync.integrationId, externalId: { in: users.map((u) => u.externalId) } },
+            select: { externalId: true, email: true, userPrincipalName: true, employeeId: true, displayName: true, active: true },
+          })
+        ).map((u) => [u.externalId, u]),
+      );
+      let created = 0;
+      let updated = 0;
+      let deactivated = 0;
+      for (const user of users) {
+        const before = existing.get(user.externalId);
+        if (!before) created++;
+        else {
+          if (attributesChanged(before, user)) updated++;
+          if (before.active && !user.active) deactivated++;
+        }
+      }
+      if (users.length) {
+        const column = <K extends keyof UpstreamUser>(key: K) => users.map((u) => u[key]);
+        // One statement per page: insert new users, update known ones (by externalId).
+        await tx.$executeRaw`
+          INSERT INTO "DirectoryUser" ("id", "organizationId", "integrationId", "externalId", "email", "userPrincipalName",
+                                       "employeeId", "displayName", "active", "lastSeenSyncId", "createdAt", "updatedAt")
+          SELECT u.id, ${sync.organizationId}, ${sync.integrationId}, u.external_id, u.email, u.upn, u.employee_id,
+                 u.display_name, u.active, ${sync.id}, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+          FROM unnest(${users.map(() => newId('DirectoryUser'))}::text[], ${column('externalId')}::text[], ${column('email')}::text[],
+                      ${column('userPrincipalName')}::text[], ${column('employeeId')}::text[], ${column('displayName')}::text[],
+                      ${column('active')}::boolean[])
+               AS u(id, external_id, email, upn, employee_id, display_name, active)
+          ON CONFLICT ("integrationId", "externalId") DO UPDATE SET
+            "email" = EXCLUDED."email",
+            "userPrincipalName" = EXCLUDED."userPrincipalName",
+            "employeeId" = EXCLUDED."employeeId",
+            "displayName" = EXCLUDED."displayName",
+            "active" = EXCLUDED."active",
+            "lastSeenSyncId" = EXCLUDED."lastSeenSyncId",
+            "updatedAt" = CASE
+              WHEN ("DirectoryUser"."email", "DirectoryUser"."userPrincipalName", "DirectoryUser"."employeeId",
+                    "DirectoryUser"."displayName", "DirectoryUser"."active")
+                   IS DISTINCT FROM (EXCLUDED."email", EXCLUDED."userPrincipalName", EXCLUDED."employeeId",
+                                     EXCLUDED."displayName", EXCLUDED."active")
+              THEN EXCLUDED."updatedAt" ELSE "DirectoryUser"."updatedAt" END`;
+      }
+      let finishedDeactivations = 0;
+      if (page.next === null) {
+        // A complete listing: whoever it did not contain is gone upstream.
+        const gone = await tx.directoryUser.updateMany({
+          where: {
+            integrationId: sync.integrationId,
+            active: true,
+            OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }],
+          },
+          data: { active: false },
+        });
+        finishedDeactivations = gone.count;
+      }
+      const done = page.next === null;
+      return tx.directorySync.update({
+        where: { id: sync.id },
+        data: {
+          processed: { increment: page.users.length },
+          created: { increment: created },
+          updated: { increment: updated },
+          deactivated: { increment: deactivated + finishedDeactivations },
+          total: page.total ?? undefined,
+          cursor: page.next,
+          ...(done ? { status: 'SUCCEEDED', finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } : {}),
+        },
+      });
+    });
+  }
+
+  async function fail(sync: DirectorySync, message: string) {
+    const failed = await prisma.directorySync.updateMany({
+      where: { id: sync.id, leaseOwner: owner },
+      data: { status: 'FAILED', error: message, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+    });
+    if (failed.count) await publish(await prisma.directorySync.findUniqueOrThrow({ where: { id: sync.id } }));
+  }
+
+  async function run(claimed: DirectorySync) {
+    let sync = claimed;
+    const log = logger.child({ syncId: sync.id, integrationId: sync.integrationId });
+    log.info({ resumed: sync.cursor !== null, attempt: sync.attempts }, 'directory sync running');
+    await publish(sync);
+    try {
+      const integration = await prisma.integration.findUnique({ where: { id: sync.integrationId } });
+      if (!integration) return; // deleted meanwhile: its syncs went with it
+      const connector = connectorFor(integration, cipher);
+      while (running && sync.status === 'RUNNING') {
+        const page = await connector.fetchPage(sync.cursor);
+        sync = await commitPage(sync, page);
+        await publish(sync);
+      }
+      log.info({ status: sync.status, processed: sync.processed }, 'directory sync stopped');
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        log.warn('lost the lease on a directory sync; another runner continues it');
+        return;
+      }
+      const message = error instanceof UpstreamError ? error.message : 'internal error while syncing (see server logs)';
+      if (!(error instanceof UpstreamError)) log.error({ err: error }, 'directory sync failed');
+      else log.warn({ reason: message }, 'directory sync failed');
+      await fail(sync, message).catch((e) => log.error({ err: e }, 'could not record the failed sync'));
+    }
+  }
+
+  async function loop() {
+    while (running) {
+      if (active.size < concurrency) {
+        const claimed = await claim().catch((error) => {
+          if (running) logger.error({ err: error }, 'could not claim directory syncs');
+          return null;
+        });
+        if (claimed) {
+          const job = run(claimed).finally(() => active.delete(job));
+          active.add(job);
+          continue;
+        }
+      }
+      await Promise.race([sleep(pollMs), new Promise<void>((resolve) => (wake = resolve))]);
+    }
+  }
+
+  const looping = loop();
+  return {
+    /** Look for work now (after a start in this process) instead of at the next poll. */
+    wake: () => wake?.(),
+    /** Stops claiming; a sync in flight keeps its committed progress and is handed back. */
+    async stop(graceMs = 5000) {
+      running = false;
+      wake?.();
+      await looping;
+      await Promise.race([Promise.allSettled(active), sleep(graceMs)]);
+      // Expire our leases so a restarted or another instance resumes at once.
+      await prisma.directorySync
+        .updateMany({ where: { leaseOwner: owner, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(0) } })
+        .catch(() => {});
+    },
+  };
+}
+
+export type SyncRunner = ReturnType<typeof startSyncRunner>;
