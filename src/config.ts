@@ -16,6 +16,8 @@ export interface Config {
   production: boolean;
   /** Adds extensions.sqlStatements to results (tests and benchmarks). */
   exposeSqlCount: boolean;
+  /** Directory sync runner: lease length (a dead runner's sync is retried after it) and poll interval. */
+  sync: { leaseMs: number; pollMs: number };
   /** Limits on hostile queries (CONTRACT rule 9). */
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
 }
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     production: env.NODE_ENV === 'production',
     exposeSqlCount: env.EXPOSE_SQL_COUNT === '1',
+    sync: { leaseMs: integer('SYNC_LEASE_MS', 30_000, env), pollMs: integer('SYNC_POLL_MS', 1000, env) },
     limits: {
       maxDepth: integer('MAX_QUERY_DEPTH', 12, env),
       maxAliases: integer('MAX_QUERY_ALIASES', 30, env),
