@@ -1,0 +1,587 @@
+// Integrations end to end through the real server: create from every template, per-template
+// validation (every userErrors code, nothing written), masked secrets, merge-on-update,
+// filters and paging, deletion, tenancy for every operation, and the feature gate.
+import { gql } from 'graphql-request';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestOrg, createOrg, expectGraphQLErrors, post } from './support/api.ts';
+
+type UserError = { field: string[] | null; code: string; message: string };
+
+const INTEGRATION = `
+  id name status config clientId createdAt updatedAt
+  template { key name category fields { key type required secret } }
+  workflow { id name version }
+  clientSecret { lastFour createdAt }
+  directory { userCount }
+`;
+const CREATE = gql`mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { ${INTEGRATION} } userErrors { field message code } } }`;
+const UPDATE = gql`mutation ($input: UpdateIntegrationInput!) { updateIntegration(input: $input) { integration { ${INTEGRATION} } userErrors { field message code } } }`;
+const DELETE = gql`mutation ($input: DeleteIntegrationInput!) { deleteIntegration(input: $input) { deletedIntegrationId userErrors { field message code } } }`;
+const GENERATE = gql`mutation ($input: GenerateClientSecretInput!) { generateClientSecret(input: $input) { clientSecret integration { id } userErrors { field message code } } }`;
+const REQUEST = gql`mutation ($input: RequestNewOnboardingInput!) { requestNewOnboarding(input: $input) { session { id } userErrors { field message code } } }`;
+const COMPLETE = gql`mutation ($input: CompleteOnboardingSessionInput!) { completeOnboardingSession(input: $input) { session { id status } userErrors { field message code } } }`;
+const CREATE_WORKFLOW = gql`mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id name version } userErrors { field message code } } }`;
+const GET = gql`query ($id: ID!) { integration(id: $id) { ${INTEGRATION} } node(id: $id) { id ... on Integration { name } } }`;
+const COUNT = gql`{ integrations { totalCount } }`;
+
+const UNKNOWN_INTEGRATION = 'int_01m8mwbn4xqpj3fypwxwrsccbr';
+const UNKNOWN_WORKFLOW = 'wf_01m8mwbn4xqpj3fypwxwrsccbr';
+const UNKNOWN_SESSION = 'ses_01m8mwbn4xqpj3fypwxwrsccbr';
+// Loopback addresses nobody listens on: a directory integration's queued first sync must
+// never reach out to the internet from a test.
+const OKTA_URL = 'http://127.0.0.1:9';
+const ENTRA_AUTHORITY = 'http://127.0.0.1:9/authority';
+const ENTRA_GRAPH = 'http://127.0.0.1:9/graph';
+
+/** A POST that must succeed without top-level errors; also returns the raw body text. */
+async function call(org: TestOrg, query: string, variables: Record<string, unknown> = {}) {
+  const response = await post({ query, variables }, { 'x-api-key': org.apiKey });
+  expect(response.status, response.text).toBe(200);
+  expect(response.json?.errors, response.text).toBeUndefined();
+  return { data: response.json.data as any, text: response.text };
+}
+
+async function mutation(org: TestOrg, query: string, input: object) {
+  const { data, text } = await call(org, query, { input });
+  return { ...(Object.values(data)[0] as { userErrors: UserError[] } & Record<string, any>), text };
+}
+
+const create = (org: TestOrg, input: object) => mutation(org, CREATE, input);
+const update = (org: TestOrg, input: object) => mutation(org, UPDATE, input);
+const remove = (org: TestOrg, id: string) => mutation(org, DELETE, { id });
+
+async function createOk(org: TestOrg, input: object) {
+  const result = await create(org, input);
+  expect(result.userErrors).toEqual([]);
+  return result.integration;
+}
+
+async function workflowOf(org: TestOrg, name = 'KYC', steps = ['DOCUMENT', 'SELFIE']) {
+  const result = await mutation(org, CREATE_WORKFLOW, { name, steps });
+  expect(result.userErrors).toEqual([]);
+  return result.workflow as { id: string; name: string; version: number };
+}
+
+async function totalCount(org: TestOrg): Promise<number> {
+  return (await call(org, COUNT)).data.integrations.totalCount;
+}
+
+/** Asserts a mutation answered exactly one user error, wrote nothing, and returns it. */
+function onlyError(result: { userErrors: UserError[] }, code: string, field: string[]) {
+  expect(result.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
+  expect(result.userErrors[0].message.length).toBeGreaterThan(0);
+  return result.userErrors[0];
+}
+
+let acme: TestOrg;
+let other: TestOrg;
+let kyc: { id: string; name: string; version: number };
+let otherWorkflow: { id: string };
+
+beforeAll(async () => {
+  acme = await createOrg('Acme integrations');
+  other = await createOrg('Other integrations');
+  [kyc, otherWorkflow] = await Promise.all([workflowOf(acme), workflowOf(other, 'Theirs')]);
+});
+
+describe('createIntegration, for every template', () => {
+  it('creates an OKTA directory integration; the API token comes back masked only', async () => {
+    const apiToken = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ-okta-9876';
+    const { integration, text } = await create(acme, { templateKey: 'OKTA', name: '  Okta prod  ', config: { orgUrl: OKTA_URL, apiToken } });
+    expect(integration).toMatchObject({
+      name: 'Okta prod',
+      status: 'ACTIVE',
+      template: { key: 'OKTA', category: 'DIRECTORY' },
+      workflow: null,
+      clientId: null,
+      clientSecret: null,
+      config: { orgUrl: OKTA_URL, apiToken: '••••9876' },
+      directory: { userCount: 0 },
+    });
+    expect(integration.id).toMatch(/^int_[0-9a-z]{26}$/);
+    expect(Object.keys(integration.config).sort()).toEqual(['apiToken', 'orgUrl']);
+    expect(text).not.toContain(apiToken);
+    const read = await call(acme, GET, { id: integration.id });
+    expect(read.data.integration).toEqual(integration);
+    expect(read.data.node).toEqual({ id: integration.id, name: 'Okta prod' });
+    expect(read.text).not.toContain(apiToken);
+    const list = await call(acme, gql`{ integrations(first: 100) { edges { node { config } } } }`);
+    expect(list.text).not.toContain(apiToken);
+  });
+
+  it('creates a MICROSOFT_ENTRA directory integration, with and without the optional URLs', async () => {
+    const clientSecret = 'entra~Secret.Value_0123456789wxyz';
+    const full = await create(acme, {
+      templateKey: 'MICROSOFT_ENTRA',
+      name: 'Entra',
+      config: { tenantId: 'tenant-1', clientId: 'app-1', clientSecret, authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH },
+    });
+    expect(full.userErrors).toEqual([]);
+    expect(full.integration).toMatchObject({
+      template: { key: 'MICROSOFT_ENTRA', category: 'DIRECTORY' },
+      workflow: null,
+      clientId: null,
+      config: { tenantId: 'tenant-1', clientId: 'app-1', clientSecret: '••••wxyz', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH },
+    });
+    expect(full.text).not.toContain(clientSecret);
+
+    const minimal = await create(acme, { templateKey: 'MICROSOFT_ENTRA', name: 'Entra min', config: { tenantId: 't', clientId: 'c', clientSecret: 'short' } });
+    expect(minimal.userErrors).toEqual([]);
+    // Under 8 characters nothing of the secret is shown.
+    expect(minimal.integration.config).toEqual({ tenantId: 't', clientId: 'c', clientSecret: '••••' });
+    expect(minimal.text).not.toContain('short');
+    // Exactly 8 characters: the last four.
+    const eight = await create(acme, { templateKey: 'MICROSOFT_ENTRA', name: 'Entra 8', config: { tenantId: 't', clientId: 'c', clientSecret: 'abcd1234' } });
+    expect(eight.integration.config.clientSecret).toBe('••••1234');
+    expect(eight.text).not.toContain('abcd1234');
+  });
+
+  it('creates an OIDC_CLIENT_CREDENTIALS integration with a workflow, redirect URIs and a client ID', async () => {
+    const { integration, userErrors } = await create(acme, {
+      templateKey: 'OIDC_CLIENT_CREDENTIALS',
+      name: 'Portal',
+      workflowId: kyc.id,
+      config: { redirectUris: ['https://app.example.com/done', 'https://app.example.com/other'] },
+    });
+    expect(userErrors).toEqual([]);
+    expect(integration).toMatchObject({
+      template: { key: 'OIDC_CLIENT_CREDENTIALS', category: 'CUSTOM' },
+      workflow: { id: kyc.id, name: kyc.name, version: 1 },
+      clientSecret: null,
+      directory: null,
+      config: { redirectUris: ['https://app.example.com/done', 'https://app.example.com/other'] },
+    });
+    expect(integration.id).toMatch(/^int_/);
+    expect(integration.clientId).toEqual(expect.any(String));
+    const bare = await createOk(acme, { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Bare OIDC', workflowId: kyc.id });
+    expect(bare.config).toEqual({});
+    expect(bare.clientId).not.toBe(integration.clientId);
+  });
+
+  it('creates an API integration with a workflow and no config', async () => {
+    const integration = await createOk(acme, { templateKey: 'API', name: 'Backend', workflowId: kyc.id });
+    expect(integration).toMatchObject({
+      template: { key: 'API', category: 'CUSTOM', fields: [] },
+      workflow: { id: kyc.id },
+      config: {},
+      clientId: null,
+      clientSecret: null,
+      directory: null,
+    });
+    expect(integration.id).toMatch(/^int_/);
+    const explicitEmpty = await createOk(acme, { templateKey: 'API', name: 'Backend 2', workflowId: kyc.id, config: {} });
+    expect(explicitEmpty.config).toEqual({});
+  });
+
+  it('lists the four templates with their fields', async () => {
+    const { data } = await call(acme, gql`{ integrationTemplates { key category fields { key type required secret } } }`);
+    const byKey = Object.fromEntries(data.integrationTemplates.map((t: any) => [t.key, t]));
+    expect(byKey.OKTA.fields.map((f: any) => [f.key, f.type, f.required])).toEqual([
+      ['orgUrl', 'URL', true],
+      ['apiToken', 'SECRET', true],
+    ]);
+    expect(byKey.MICROSOFT_ENTRA.fields.map((f: any) => [f.key, f.required])).toEqual([
+      ['tenantId', true], ['clientId', true], ['clientSecret', true], ['authorityUrl', false], ['graphUrl', false],
+    ]);
+    expect(byKey.OIDC_CLIENT_CREDENTIALS.fields).toEqual([{ key: 'redirectUris', type: 'STRING_LIST', required: false, secret: false }]);
+    expect(byKey.API.fields).toEqual([]);
+    expect(byKey.OKTA.category).toBe('DIRECTORY');
+    expect(byKey.API.category).toBe('CUSTOM');
+  });
+});
+
+describe('createIntegration validation: a userErrors entry at the field, nothing written', () => {
+  const okta = { templateKey: 'OKTA', name: 'Okta', config: { orgUrl: OKTA_URL, apiToken: 'token-123456789' } };
+
+  async function rejects(input: object, code: string, field: string[]) {
+    const before = await totalCount(acme);
+    const result = await create(acme, input);
+    expect(result.integration).toBeNull();
+    const error = onlyError(result, code, field);
+    expect(await totalCount(acme)).toBe(before);
+    return error;
+  }
+
+  it('TEMPLATE_NOT_FOUND', async () => {
+    await rejects({ templateKey: 'NOPE', name: 'X', config: {} }, 'TEMPLATE_NOT_FOUND', ['input', 'templateKey']);
+  });
+
+  it('REQUIRED for a missing required field, per field', async () => {
+    await rejects({ ...okta, config: { apiToken: 'token-123456789' } }, 'REQUIRED', ['input', 'config', 'orgUrl']);
+    await rejects({ ...okta, config: { orgUrl: OKTA_URL } }, 'REQUIRED', ['input', 'config', 'apiToken']);
+    await rejects({ ...okta, config: { orgUrl: OKTA_URL, apiToken: '   ' } }, 'REQUIRED', ['input', 'config', 'apiToken']);
+    await rejects(
+      { templateKey: 'MICROSOFT_ENTRA', name: 'E', config: { tenantId: 't', clientSecret: 'secret-value' } },
+      'REQUIRED',
+      ['input', 'config', 'clientId'],
+    );
+    // No config at all: every required field is named.
+    const before = await totalCount(acme);
+    const none = await create(acme, { templateKey: 'OKTA', name: 'Okta' });
+    expect(none.userErrors.map((e) => [e.code, e.field])).toEqual([
+      ['REQUIRED', ['input', 'config', 'orgUrl']],
+      ['REQUIRED', ['input', 'config', 'apiToken']],
+    ]);
+    expect(await totalCount(acme)).toBe(before);
+  });
+
+  it('INVALID for a value of the wrong type', async () => {
+    await rejects({ ...okta, config: { ...okta.config, orgUrl: 5 } }, 'INVALID', ['input', 'config', 'orgUrl']);
+    await rejects({ ...okta, config: { ...okta.config, orgUrl: 'not a url' } }, 'INVALID', ['input', 'config', 'orgUrl']);
+    await rejects({ ...okta, config: { ...okta.config, orgUrl: 'ftp://files.example.com' } }, 'INVALID', ['input', 'config', 'orgUrl']);
+    await rejects({ ...okta, config: { ...okta.config, apiToken: ['x'] } }, 'INVALID', ['input', 'config', 'apiToken']);
+    await rejects(
+      { templateKey: 'MICROSOFT_ENTRA', name: 'E', config: { tenantId: 7, clientId: 'c', clientSecret: 'secret-value' } },
+      'INVALID',
+      ['input', 'config', 'tenantId'],
+    );
+    await rejects(
+      { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'O', workflowId: kyc.id, config: { redirectUris: 'x' } },
+      'INVALID',
+      ['input', 'config', 'redirectUris'],
+    );
+    await rejects(
+      { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'O', workflowId: kyc.id, config: { redirectUris: ['https://ok.example.com', 3] } },
+      'INVALID',
+      ['input', 'config', 'redirectUris'],
+    );
+    await rejects({ templateKey: 'API', name: 'A', workflowId: kyc.id, config: 'x' }, 'INVALID', ['input', 'config']);
+  });
+
+  it('UNKNOWN_FIELD', async () => {
+    await rejects({ ...okta, config: { ...okta.config, bogus: 1 } }, 'UNKNOWN_FIELD', ['input', 'config', 'bogus']);
+    await rejects({ templateKey: 'API', name: 'A', workflowId: kyc.id, config: { bogus: 'x' } }, 'UNKNOWN_FIELD', ['input', 'config', 'bogus']);
+  });
+
+  it('REQUIRED for a blank name', async () => {
+    await rejects({ ...okta, name: '  ' }, 'REQUIRED', ['input', 'name']);
+  });
+
+  it('WORKFLOW_REQUIRED for CUSTOM templates, WORKFLOW_NOT_ALLOWED for DIRECTORY ones', async () => {
+    await rejects({ templateKey: 'API', name: 'A' }, 'WORKFLOW_REQUIRED', ['input', 'workflowId']);
+    await rejects({ templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'O', workflowId: null }, 'WORKFLOW_REQUIRED', ['input', 'workflowId']);
+    await rejects({ ...okta, workflowId: kyc.id }, 'WORKFLOW_NOT_ALLOWED', ['input', 'workflowId']);
+    await rejects(
+      { templateKey: 'MICROSOFT_ENTRA', name: 'E', workflowId: kyc.id, config: { tenantId: 't', clientId: 'c', clientSecret: 'secret-value' } },
+      'WORKFLOW_NOT_ALLOWED',
+      ['input', 'workflowId'],
+    );
+  });
+
+  it("WORKFLOW_NOT_FOUND, identical for an unknown and another organization's workflow", async () => {
+    const unknown = await rejects({ templateKey: 'API', name: 'A', workflowId: UNKNOWN_WORKFLOW }, 'WORKFLOW_NOT_FOUND', ['input', 'workflowId']);
+    const foreign = await rejects({ templateKey: 'API', name: 'A', workflowId: otherWorkflow.id }, 'WORKFLOW_NOT_FOUND', ['input', 'workflowId']);
+    const garbage = await rejects({ templateKey: 'API', name: 'A', workflowId: 'garbage' }, 'WORKFLOW_NOT_FOUND', ['input', 'workflowId']);
+    expect(foreign).toEqual(unknown);
+    expect(garbage).toEqual(unknown);
+  });
+
+  it('reports every problem at once, still writing nothing', async () => {
+    const before = await totalCount(acme);
+    const result = await create(acme, { templateKey: 'OKTA', name: 'Okta', workflowId: kyc.id, config: { orgUrl: 5, bogus: true } });
+    expect(result.integration).toBeNull();
+    expect(result.userErrors.map((e) => `${e.code} ${e.field?.join('.')}`).sort()).toEqual([
+      'INVALID input.config.orgUrl',
+      'REQUIRED input.config.apiToken',
+      'UNKNOWN_FIELD input.config.bogus',
+      'WORKFLOW_NOT_ALLOWED input.workflowId',
+    ]);
+    expect(await totalCount(acme)).toBe(before);
+  });
+});
+
+describe('updateIntegration', () => {
+  it('merges config: keys given replace, keys omitted stay (secrets too), null clears an optional field', async () => {
+    const clientSecret = 'entra-secret-value-9999';
+    const created = await createOk(acme, {
+      templateKey: 'MICROSOFT_ENTRA',
+      name: 'Entra merge',
+      config: { tenantId: 'tenant-a', clientId: 'client-a', clientSecret, authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH },
+    });
+    expect(created.config.clientSecret).toBe('••••9999');
+
+    const renamed = await update(acme, { id: created.id, config: { tenantId: 'tenant-b' } });
+    expect(renamed.userErrors).toEqual([]);
+    expect(renamed.integration.config).toEqual({
+      tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••9999', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH,
+    });
+
+    const cleared = await update(acme, { id: created.id, config: { authorityUrl: null } });
+    expect(cleared.userErrors).toEqual([]);
+    expect(cleared.integration.config).toEqual({ tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••9999', graphUrl: ENTRA_GRAPH });
+
+    const newSecret = 'a-brand-new-secret-0042';
+    const rotated = await update(acme, { id: created.id, config: { clientSecret: newSecret } });
+    expect(rotated.integration.config.clientSecret).toBe('••••0042');
+    expect(rotated.text).not.toContain(newSecret);
+
+    // Edits that leave the config alone keep it, secrets included.
+    const nameOnly = await update(acme, { id: created.id, name: 'Entra renamed' });
+    expect(nameOnly.integration).toMatchObject({ name: 'Entra renamed', config: { clientSecret: '••••0042', tenantId: 'tenant-b' } });
+    const read = await call(acme, GET, { id: created.id });
+    expect(read.data.integration.config).toEqual({ tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••0042', graphUrl: ENTRA_GRAPH });
+    expect(read.text).not.toContain(clientSecret);
+    expect(read.text).not.toContain(newSecret);
+  });
+
+  it('rejects null on a required field, unknown fields and wrong types, changing nothing', async () => {
+    const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta strict', config: { orgUrl: OKTA_URL, apiToken: 'token-abcdefgh' } });
+    const cases: [object, string, string[]][] = [
+      [{ config: { orgUrl: null } }, 'REQUIRED', ['input', 'config', 'orgUrl']],
+      [{ config: { apiToken: null } }, 'REQUIRED', ['input', 'config', 'apiToken']],
+      [{ config: { bogus: 'x' } }, 'UNKNOWN_FIELD', ['input', 'config', 'bogus']],
+      [{ config: { orgUrl: 5 } }, 'INVALID', ['input', 'config', 'orgUrl']],
+      [{ name: '' }, 'REQUIRED', ['input', 'name']],
+      [{ workflowId: kyc.id }, 'WORKFLOW_NOT_ALLOWED', ['input', 'workflowId']],
+    ];
+    for (const [patch, code, field] of cases) {
+      const result = await update(acme, { id: created.id, ...patch });
+      expect(result.integration).toBeNull();
+      onlyError(result, code, field);
+    }
+    const read = await call(acme, GET, { id: created.id });
+    expect(read.data.integration).toMatchObject({ name: 'Okta strict', config: { orgUrl: OKTA_URL, apiToken: '••••efgh' } });
+    expect(read.data.integration.updatedAt).toBe(created.updatedAt);
+  });
+
+  it('renames, disables and re-enables, and changes the workflow', async () => {
+    const second = await workflowOf(acme, 'Second', ['SELFIE']);
+    const created = await createOk(acme, { templateKey: 'API', name: 'Edit me', workflowId: kyc.id });
+    const renamed = await update(acme, { id: created.id, name: 'Edited' });
+    expect(renamed.integration).toMatchObject({ name: 'Edited', status: 'ACTIVE', workflow: { id: kyc.id } });
+    const disabled = await update(acme, { id: created.id, status: 'DISABLED' });
+    expect(disabled.integration.status).toBe('DISABLED');
+    expect((await call(acme, GET, { id: created.id })).data.integration.status).toBe('DISABLED');
+    const enabled = await update(acme, { id: created.id, status: 'ACTIVE' });
+    expect(enabled.integration.status).toBe('ACTIVE');
+    const relinked = await update(acme, { id: created.id, workflowId: second.id });
+    expect(relinked.userErrors).toEqual([]);
+    expect(relinked.integration.workflow).toEqual({ id: second.id, name: 'Second', version: 1 });
+    expect((await call(acme, GET, { id: created.id })).data.integration.workflow.id).toBe(second.id);
+  });
+
+  it('refuses a missing, unknown or foreign workflow on a CUSTOM integration', async () => {
+    const created = await createOk(acme, { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Keep workflow', workflowId: kyc.id });
+    onlyError(await update(acme, { id: created.id, workflowId: null }), 'WORKFLOW_REQUIRED', ['input', 'workflowId']);
+    const unknown = onlyError(await update(acme, { id: created.id, workflowId: UNKNOWN_WORKFLOW }), 'WORKFLOW_NOT_FOUND', ['input', 'workflowId']);
+    const foreign = onlyError(await update(acme, { id: created.id, workflowId: otherWorkflow.id }), 'WORKFLOW_NOT_FOUND', ['input', 'workflowId']);
+    expect(foreign).toEqual(unknown);
+    expect((await call(acme, GET, { id: created.id })).data.integration.workflow.id).toBe(kyc.id);
+  });
+});
+
+describe('integrations: filters and paging', () => {
+  let org: TestOrg;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    org = await createOrg('Filters');
+    const wf = await workflowOf(org);
+    const inputs: [string, object][] = [
+      ['okta1', { templateKey: 'OKTA', name: 'okta1', config: { orgUrl: OKTA_URL, apiToken: 'token-11111111' } }],
+      ['okta2', { templateKey: 'OKTA', name: 'okta2', config: { orgUrl: OKTA_URL, apiToken: 'token-22222222' } }],
+      ['entra', { templateKey: 'MICROSOFT_ENTRA', name: 'entra', config: { tenantId: 't', clientId: 'c', clientSecret: 'secret-value', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH } }],
+      ['oidc1', { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'oidc1', workflowId: wf.id }],
+      ['oidc2', { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'oidc2', workflowId: wf.id }],
+      ['api', { templateKey: 'API', name: 'api', workflowId: wf.id }],
+    ];
+    // One at a time: the list is newest first.
+    for (const [key, input] of inputs) ids[key] = (await createOk(org, input)).id;
+    expect((await update(org, { id: ids.okta2, status: 'DISABLED' })).userErrors).toEqual([]);
+    expect((await update(org, { id: ids.oidc1, status: 'DISABLED' })).userErrors).toEqual([]);
+  });
+
+  const LIST = gql`query ($filter: IntegrationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    integrations(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }`;
+  async function list(variables: object) {
+    return (await call(org, LIST, variables)).data.integrations;
+  }
+  const names = (connection: any) => connection.edges.map((e: any) => e.node.name);
+
+  it('lists all, newest first, with totalCount', async () => {
+    const all = await list({});
+    expect(all.totalCount).toBe(6);
+    expect(names(all)).toEqual(['api', 'oidc2', 'oidc1', 'entra', 'okta2', 'okta1']);
+  });
+
+  it('filters by templateKey, category and status, alone and combined', async () => {
+    const cases: [object, string[]][] = [
+      [{ templateKey: 'OKTA' }, ['okta2', 'okta1']],
+      [{ templateKey: 'API' }, ['api']],
+      [{ templateKey: 'NOPE' }, []],
+      [{ category: 'DIRECTORY' }, ['entra', 'okta2', 'okta1']],
+      [{ category: 'CUSTOM' }, ['api', 'oidc2', 'oidc1']],
+      [{ status: 'DISABLED' }, ['oidc1', 'okta2']],
+      [{ status: 'ACTIVE' }, ['api', 'oidc2', 'entra', 'okta1']],
+      [{ category: 'CUSTOM', status: 'ACTIVE' }, ['api', 'oidc2']],
+      [{ templateKey: 'OKTA', status: 'ACTIVE' }, ['okta1']],
+      [{ templateKey: 'OKTA', category: 'CUSTOM' }, []],
+      [{ templateKey: 'OIDC_CLIENT_CREDENTIALS', category: 'CUSTOM', status: 'DISABLED' }, ['oidc1']],
+    ];
+    for (const [filter, expected] of cases) {
+      const result = await list({ filter });
+      expect(names(result), JSON.stringify(filter)).toEqual(expected);
+      expect(result.totalCount, JSON.stringify(filter)).toBe(expected.length);
+    }
+  });
+
+  it('pages forward and backward; totalCount follows the filter, not the page', async () => {
+    const page1 = await list({ first: 2 });
+    expect(names(page1)).toEqual(['api', 'oidc2']);
+    expect(page1.totalCount).toBe(6);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = await list({ first: 2, after: page1.pageInfo.endCursor });
+    expect(names(page2)).toEqual(['oidc1', 'entra']);
+    const page3 = await list({ first: 2, after: page2.pageInfo.endCursor });
+    expect(names(page3)).toEqual(['okta2', 'okta1']);
+    expect(page3.pageInfo.hasNextPage).toBe(false);
+    const back = await list({ last: 2, before: page2.pageInfo.startCursor });
+    expect(names(back)).toEqual(['api', 'oidc2']);
+    const filtered = await list({ first: 1, filter: { category: 'DIRECTORY' } });
+    expect(names(filtered)).toEqual(['entra']);
+    expect(filtered.totalCount).toBe(3);
+    expect(filtered.pageInfo.hasNextPage).toBe(true);
+    const filtered2 = await list({ first: 5, after: filtered.pageInfo.endCursor, filter: { category: 'DIRECTORY' } });
+    expect(names(filtered2)).toEqual(['okta2', 'okta1']);
+    await expectGraphQLErrors(org.client.request(LIST, { first: 101 }), 'BAD_USER_INPUT');
+  });
+});
+
+describe('deleteIntegration', () => {
+  it('removes it for good: integration(id) and node(id) null, delete again NOT_FOUND, requestNewOnboarding INTEGRATION_NOT_FOUND', async () => {
+    const created = await createOk(acme, { templateKey: 'API', name: 'Doomed', workflowId: kyc.id });
+    const before = await totalCount(acme);
+    const deleted = await remove(acme, created.id);
+    expect(deleted).toMatchObject({ deletedIntegrationId: created.id, userErrors: [] });
+    expect(await totalCount(acme)).toBe(before - 1);
+    expect((await call(acme, GET, { id: created.id })).data).toEqual({ integration: null, node: null });
+    const again = await remove(acme, created.id);
+    expect(again.deletedIntegrationId).toBeNull();
+    onlyError(again, 'NOT_FOUND', ['input', 'id']);
+    const onboarding = await mutation(acme, REQUEST, { integrationId: created.id });
+    expect(onboarding.session).toBeNull();
+    onlyError(onboarding, 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']);
+    onlyError(await update(acme, { id: created.id, name: 'Back?' }), 'NOT_FOUND', ['input', 'id']);
+    onlyError(await mutation(acme, GENERATE, { integrationId: created.id }), 'NOT_FOUND', ['input', 'integrationId']);
+  });
+
+  it('deletes directory integrations with their credentials', async () => {
+    const created = await createOk(acme, { templateKey: 'OKTA', name: 'Doomed Okta', config: { orgUrl: OKTA_URL, apiToken: 'token-doomed-1' } });
+    expect((await remove(acme, created.id)).userErrors).toEqual([]);
+    expect((await call(acme, GET, { id: created.id })).data.integration).toBeNull();
+    const users = await call(acme, gql`query ($id: ID!) { directoryUsers(integrationId: $id) { totalCount } }`, { id: created.id });
+    expect(users.data.directoryUsers.totalCount).toBe(0);
+  });
+});
+
+describe("tenancy: another organization's IDs behave exactly like unknown IDs", () => {
+  let theirs: { oidc: string; okta: string; session: string };
+
+  beforeAll(async () => {
+    const oidc = await createOk(other, { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Their OIDC', workflowId: otherWorkflow.id });
+    const okta = await createOk(other, { templateKey: 'OKTA', name: 'Their Okta', config: { orgUrl: OKTA_URL, apiToken: 'their-token-1234' } });
+    const requested = await mutation(other, REQUEST, { integrationId: oidc.id, externalUserId: 'their-person' });
+    expect(requested.userErrors).toEqual([]);
+    theirs = { oidc: oidc.id, okta: okta.id, session: requested.session.id };
+  });
+
+  /** Runs the same operation with the foreign ID and an unknown one; the answers must be equal. */
+  async function same(query: string, variables: (id: string) => Record<string, unknown>, foreignId: string, unknownId: string) {
+    const foreign = await call(acme, query, variables(foreignId));
+    const unknown = await call(acme, query, variables(unknownId));
+    const normalize = (data: unknown, id: string) => JSON.parse(JSON.stringify(data).replaceAll(id, '<ID>'));
+    expect(normalize(foreign.data, foreignId)).toEqual(normalize(unknown.data, unknownId));
+    return foreign.data;
+  }
+
+  it('queries: integration, node, integration.onboardingSessions, onboardingSession, directoryUsers', async () => {
+    const byId = (id: string) => ({ id });
+    for (const id of [theirs.oidc, theirs.okta]) {
+      expect(await same(GET, byId, id, UNKNOWN_INTEGRATION)).toEqual({ integration: null, node: null });
+      const sessions = gql`query ($id: ID!) { integration(id: $id) { onboardingSessions { totalCount edges { node { id } } } } }`;
+      expect(await same(sessions, byId, id, UNKNOWN_INTEGRATION)).toEqual({ integration: null });
+    }
+    const session = gql`query ($id: ID!) { onboardingSession(id: $id) { id status } node(id: $id) { id } }`;
+    expect(await same(session, byId, theirs.session, UNKNOWN_SESSION)).toEqual({ onboardingSession: null, node: null });
+    const users = gql`query ($id: ID!) { directoryUsers(integrationId: $id) { totalCount edges { node { id } } } }`;
+    expect(await same(users, byId, theirs.okta, UNKNOWN_INTEGRATION)).toEqual({ directoryUsers: { totalCount: 0, edges: [] } });
+    // The listing never shows them either.
+    const mine = await call(acme, gql`{ integrations(first: 100) { edges { node { id } } } }`);
+    const listed = mine.data.integrations.edges.map((e: any) => e.node.id);
+    expect(listed).not.toContain(theirs.oidc);
+    expect(listed).not.toContain(theirs.okta);
+  });
+
+  it('mutations: updateIntegration, deleteIntegration, generateClientSecret, requestNewOnboarding, completeOnboardingSession', async () => {
+    const cases: [string, (id: string) => Record<string, unknown>, string, string, string, string[]][] = [
+      [UPDATE, (id) => ({ input: { id, name: 'Hijacked' } }), theirs.oidc, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
+      [UPDATE, (id) => ({ input: { id, status: 'DISABLED' } }), theirs.okta, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
+      [DELETE, (id) => ({ input: { id } }), theirs.oidc, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
+      [DELETE, (id) => ({ input: { id } }), theirs.okta, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
+      [GENERATE, (id) => ({ input: { integrationId: id } }), theirs.oidc, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'integrationId']],
+      [REQUEST, (id) => ({ input: { integrationId: id } }), theirs.oidc, UNKNOWN_INTEGRATION, 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']],
+      [REQUEST, (id) => ({ input: { integrationId: id } }), theirs.okta, UNKNOWN_INTEGRATION, 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']],
+      [COMPLETE, (id) => ({ input: { sessionId: id, outcome: 'COMPLETED' } }), theirs.session, UNKNOWN_SESSION, 'SESSION_NOT_FOUND', ['input', 'sessionId']],
+    ];
+    for (const [query, variables, foreignId, unknownId, code, field] of cases) {
+      const data = await same(query, variables, foreignId, unknownId);
+      const result = Object.values(data)[0] as { userErrors: UserError[] };
+      onlyError(result, code, field);
+    }
+    // Nothing of theirs changed.
+    const read = await call(
+      other,
+      gql`query ($oidc: ID!, $okta: ID!, $session: ID!) {
+        oidc: integration(id: $oidc) { name status clientSecret { lastFour } onboardingSessions { totalCount } }
+        okta: integration(id: $okta) { name status }
+        onboardingSession(id: $session) { status completedAt }
+      }`,
+      theirs,
+    );
+    expect(read.data).toEqual({
+      oidc: { name: 'Their OIDC', status: 'ACTIVE', clientSecret: null, onboardingSessions: { totalCount: 1 } },
+      okta: { name: 'Their Okta', status: 'ACTIVE' },
+      onboardingSession: { status: 'PENDING', completedAt: null },
+    });
+  });
+});
+
+describe('feature gate: INTEGRATIONS_ECOSYSTEM off', () => {
+  let gated: TestOrg;
+  beforeAll(async () => {
+    gated = await createOrg('No integrations', { integrations: false });
+  });
+
+  it('answers FEATURE_DISABLED at the top level for every integration operation', async () => {
+    const operations: [string, Record<string, unknown>][] = [
+      [gql`{ integrationTemplates { key } }`, {}],
+      [gql`{ integrations { totalCount } }`, {}],
+      [gql`query ($id: ID!) { integration(id: $id) { id } }`, { id: UNKNOWN_INTEGRATION }],
+      [gql`query ($id: ID!) { onboardingSession(id: $id) { id } }`, { id: UNKNOWN_SESSION }],
+      [gql`query ($id: ID!) { directoryUsers(integrationId: $id) { totalCount } }`, { id: UNKNOWN_INTEGRATION }],
+      [CREATE, { input: { templateKey: 'API', name: 'A', workflowId: UNKNOWN_WORKFLOW } }],
+      [UPDATE, { input: { id: UNKNOWN_INTEGRATION, name: 'X' } }],
+      [DELETE, { input: { id: UNKNOWN_INTEGRATION } }],
+      [GENERATE, { input: { integrationId: UNKNOWN_INTEGRATION } }],
+      [REQUEST, { input: { integrationId: UNKNOWN_INTEGRATION } }],
+      [COMPLETE, { input: { sessionId: UNKNOWN_SESSION, outcome: 'FAILED' } }],
+    ];
+    for (const [query, variables] of operations) {
+      const response = await post({ query, variables }, { 'x-api-key': gated.apiKey });
+      expect(response.json?.errors?.map((e: any) => e.extensions?.code), `${query}\n${response.text}`).toContain('FEATURE_DISABLED');
+      expect(response.json.data ?? null, response.text).toBeNull();
+    }
+    await expectGraphQLErrors(gated.client.request(gql`{ integrations { totalCount } }`), 'FEATURE_DISABLED');
+  });
+
+  it('keeps viewer and workflows available', async () => {
+    const viewer = await call(gated, gql`{ viewer { organization { id features } } }`);
+    expect(viewer.data.viewer.organization).toEqual({ id: gated.id, features: [] });
+    const wf = await workflowOf(gated, 'Still works');
+    const workflows = await call(gated, gql`{ workflows { totalCount edges { node { id } } } }`);
+    expect(workflows.data.workflows).toEqual({ totalCount: 1, edges: [{ node: { id: wf.id } }] });
+  });
+});
