@@ -77,11 +77,67 @@ export async function acquireEmbedded(dataDir: string, timeoutMs: number): Promi
   };
 }
 
+/** A PostgreSQL simple-query protocol message. */
+function simpleQuery(sql: string): Uint8Array {
+  const text = Buffer.from(`${sql}\0`, 'utf8');
+  const message = Buffer.alloc(5 + text.length);
+  message.write('Q', 0, 'ascii');
+  message.writeInt32BE(4 + text.length, 1);
+  text.copy(message, 5);
+  return message;
+}
+
+/**
+ * PGlite is a single session. Its own query() and transaction() take its transaction
+ * mutex, but the socket server runs each protocol message under the query mutex only.
+ * Left alone, a socket client's statements run inside the server's open transaction (and
+ * the server's inside the client's), and a new client's first message that arrives while
+ * the server holds a transaction waits in the socket queue until some other socket
+ * message comes (an admin command then hangs). This view of the database, given to the
+ * socket server, takes the transaction mutex for every message and keeps it for as long
+ * as a socket client's transaction stays open, so the two sides take turns by transaction.
+ */
+function gatedForSocket(pglite: PGlite): PGlite {
+  let release: (() => void) | undefined;
+  let tail: Promise<unknown> = Promise.resolve();
+  const acquire = () =>
+    new Promise<() => void>((acquired) => {
+      void pglite._runExclusiveTransaction(() => new Promise<void>((done) => acquired(done)));
+    });
+  const runExclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(async () => {
+      release ??= await acquire();
+      try {
+        return await pglite.runExclusive(fn);
+      } finally {
+        if (!pglite.isInTransaction()) {
+          const done = release;
+          release = undefined;
+          done();
+        }
+      }
+    });
+    tail = run.catch(() => {});
+    return run;
+  };
+  return new Proxy(pglite, {
+    get(target, prop) {
+      if (prop === 'runExclusive') return runExclusive;
+      // Only a socket client's open transaction counts: the queue then serves that client alone.
+      if (prop === 'isInTransaction') return () => release !== undefined && target.isInTransaction();
+      // Used by the socket server to roll back a disconnected client's transaction.
+      if (prop === 'exec') return (sql: string) => runExclusive(() => target.execProtocolRaw(simpleQuery(sql)));
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Serves the owned PGlite on a Unix socket in dataDir for other local processes. */
 export async function serveSocket(pglite: PGlite, dataDir: string): Promise<() => Promise<void>> {
   const socketPath = path.join(dataDir, SOCKET_FILE);
   await rm(socketPath, { force: true });
-  const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 8 });
+  const server = new PGLiteSocketServer({ db: gatedForSocket(pglite), path: socketPath, maxConnections: 8 });
   await server.start();
   return async () => {
     await server.stop();
