@@ -5,8 +5,8 @@
 // the admin command (beside the running server, as an operator would); seeds 50
 // workflows; then drives each case with autocannon for a bounded time and reports
 // requests/s, latency percentiles and the server's memory (VmRSS from /proc). Finally it
-// restarts the server with the driver adapters' debug log on and counts the SQL
-// statements each kind of request issues.
+// restarts the server with the driver adapters' debug log and EXPOSE_SQL_COUNT on, and
+// counts the SQL statements each kind of request issues.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -47,7 +47,7 @@ interface CaseResult {
   requests: number;
   errors: number;
   peakRssMb: number;
-  sqlPerRequest?: number;
+  sqlPerRequest?: { total: number; execution: number };
 }
 
 const gql = (query: string) => JSON.stringify({ query });
@@ -92,6 +92,7 @@ function storageEnv(options: BenchOptions, dataDir: string, encryptionKey: strin
   delete env.DATA_DIR;
   delete env.REDIS_URL;
   delete env.DEBUG;
+  delete env.EXPOSE_SQL_COUNT;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else env.DATA_DIR = dataDir;
   return env;
@@ -221,15 +222,23 @@ async function runCase(server: Server, c: Case, apiKey: string, options: BenchOp
 
 const SQL_TAG = /\[js::(query_raw|execute_raw)\]/g;
 
-/** Average SQL statements per request, from the driver adapters' debug log. */
-async function countSql(server: Server, c: Case, apiKey: string, samples = 10): Promise<number> {
+/**
+ * Average SQL statements per request: all of them (authentication included) from the
+ * driver adapters' debug log, and those of the GraphQL execution alone from
+ * `extensions.sqlStatements` (EXPOSE_SQL_COUNT=1).
+ */
+async function countSql(server: Server, c: Case, apiKey: string, samples = 10): Promise<{ total: number; execution: number }> {
   await request(server, c, apiKey);
   await sleep(300);
   const before = server.stderr().match(SQL_TAG)?.length ?? 0;
-  for (let i = 0; i < samples; i++) await request(server, c, apiKey);
+  let execution = 0;
+  for (let i = 0; i < samples; i++) {
+    const json = (await request(server, c, apiKey)) as { extensions?: { sqlStatements?: number } };
+    execution += json.extensions?.sqlStatements ?? (c.path === '/graphql' ? NaN : 0);
+  }
   await sleep(300); // let the child's stderr drain into the pipe
   const after = server.stderr().match(SQL_TAG)?.length ?? 0;
-  return (after - before) / samples;
+  return { total: (after - before) / samples, execution: execution / samples };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -274,8 +283,8 @@ export async function runHttpBench(options: BenchOptions): Promise<CaseResult[]>
     server = undefined;
 
     if (options.countSql) {
-      log('counting SQL statements per request (server restarted with DEBUG=prisma:driver-adapter:*)...');
-      server = await startServer({ ...env, DEBUG: 'prisma:driver-adapter:*' });
+      log('counting SQL statements per request (server restarted with DEBUG=prisma:driver-adapter:* EXPOSE_SQL_COUNT=1)...');
+      server = await startServer({ ...env, DEBUG: 'prisma:driver-adapter:*', EXPOSE_SQL_COUNT: '1' });
       for (let i = 0; i < CASES.length; i++) results[i].sqlPerRequest = await countSql(server, CASES[i], apiKey);
       await server.stop();
       server = undefined;
@@ -283,10 +292,10 @@ export async function runHttpBench(options: BenchOptions): Promise<CaseResult[]>
 
     const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
     const rows = [
-      ['case', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors', 'peak RSS MiB', ...(options.countSql ? ['SQL/req'] : [])],
+      ['case', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors', 'peak RSS MiB', ...(options.countSql ? ['SQL/req', 'in execution'] : [])],
       ...results.map((r) => [
         r.name, fmt(r.requestsPerSecond, 0), fmt(r.p50, 2), fmt(r.p95, 2), fmt(r.p99, 2), String(r.requests), String(r.errors), fmt(r.peakRssMb, 0),
-        ...(options.countSql ? [fmt(r.sqlPerRequest ?? NaN, 1)] : []),
+        ...(options.countSql ? [fmt(r.sqlPerRequest?.total ?? NaN, 1), fmt(r.sqlPerRequest?.execution ?? NaN, 1)] : []),
       ]),
     ];
     const cpu = cpus();
