@@ -51,11 +51,11 @@ async function openPostgres(url: string, logger: Logger): Promise<Database> {
   return { prisma, mode: 'postgres', ping: () => ping(prisma), close: () => prisma.$disconnect() };
 }
 
-async function ping(prisma: PrismaClient): Promise<boolean> {
+async function ping(prisma: PrismaClient, timeoutMs = 2000): Promise<boolean> {
   try {
     await Promise.race([
       prisma.$queryRawUnsafe('SELECT 1'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
     ]);
     return true;
   } catch {
@@ -97,7 +97,8 @@ async function openSocketClient(dataDir: string): Promise<Database> {
   // One connection: the owner's PGlite runs one query at a time anyway.
   const factory = new PrismaPg({ connectionString: socketConnectionString(dataDir), max: 1 });
   const prisma = new PrismaClient({ adapter: factory });
-  if (!(await ping(prisma))) {
+  // Generous: the owner may be busy (a sync, a loaded machine), and this is a one-off check.
+  if (!(await ping(prisma, 15_000))) {
     await prisma.$disconnect();
     throw new DatabaseUnavailableError(`DATA_DIR ${dataDir} is owned by a running server whose socket does not answer`);
   }

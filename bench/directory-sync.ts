@@ -1,0 +1,90 @@
+// `npm run bench:sync`: syncs a large directory from the stand-in Okta (loopback) into a
+// real server process and prints users/s and the server's peak RSS. It runs a small
+// directory first as the baseline in the same run: if sync memory grew with directory
+// size, the large run's peak would grow with it.
+//   BENCH_SYNC_USERS     users in the large run (default 100000)
+//   BENCH_DATABASE_URL   run on that PostgreSQL instead of a fresh embedded database
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GraphQLClient, gql } from 'graphql-request';
+import { oktaUser, startOktaStandIn } from '../tests/support/standins/okta.ts';
+import { runAdmin, startServer } from '../tests/support/process.ts';
+
+const large = Number(process.env.BENCH_SYNC_USERS ?? 100_000);
+const sizes = [Math.min(5_000, large), large];
+
+/** The server process: `tsx` runs the program in a child node process. */
+async function serverPid(launcherPid: number): Promise<number> {
+  const children = (await readFile(`/proc/${launcherPid}/task/${launcherPid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
+  return children.length ? Number(children[0]) : launcherPid;
+}
+
+async function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function runOnce(users: number) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-sync-'));
+  const storage: Record<string, string> = process.env.BENCH_DATABASE_URL
+    ? { DATABASE_URL: process.env.BENCH_DATABASE_URL }
+    : { DATA_DIR: dataDir };
+  const okta = await startOktaStandIn({ users: Array.from({ length: users }, (_, i) => oktaUser(i)) });
+  const server = await startServer({ ...storage, LOG_LEVEL: 'warn', EXPOSE_SQL_COUNT: undefined });
+  try {
+    const admin = await runAdmin(['create-org', '--name', `Bench ${users}`, '--json'], storage);
+    if (admin.code !== 0) throw new Error(admin.stderr);
+    const { apiKey } = JSON.parse(admin.stdout);
+    const client = new GraphQLClient(`${server.url}/graphql`, { headers: { 'x-api-key': apiKey } });
+    const pid = await serverPid(server.child.pid!);
+    const rssBefore = await memoryMb(pid, 'VmRSS');
+    const started = performance.now();
+    const { createIntegration } = await client.request<any>(
+      gql`mutation ($config: JSON) { createIntegration(input: { templateKey: "OKTA", name: "Bench", config: $config }) { integration { id } userErrors { code message } } }`,
+      { config: { orgUrl: okta.url, apiToken: okta.token } },
+    );
+    if (createIntegration.userErrors.length) throw new Error(JSON.stringify(createIntegration.userErrors));
+    const id = createIntegration.integration.id;
+    let sync: any;
+    for (;;) {
+      await sleep(250);
+      sync = (await client.request<any>(gql`query ($id: ID!) { integration(id: $id) { directory { userCount lastSync { status processed created error } } } }`, { id }))
+        .integration.directory;
+      if (sync.lastSync.status === 'SUCCEEDED' || sync.lastSync.status === 'FAILED') break;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (sync.lastSync.status !== 'SUCCEEDED') throw new Error(`sync failed: ${sync.lastSync.error}`);
+    return {
+      users,
+      seconds,
+      usersPerSecond: Math.round(users / seconds),
+      pages: okta.requests.length,
+      userCount: sync.userCount,
+      rssBeforeMb: rssBefore,
+      peakRssMb: await memoryMb(pid, 'VmHWM'),
+    };
+  } finally {
+    await server.stop();
+    await okta.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const rows = [];
+for (const size of sizes) rows.push(await runOnce(size));
+console.log(`\nDirectory sync from the stand-in Okta (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}), page size 200`);
+console.table(
+  rows.map((r) => ({
+    users: r.users,
+    'synced users': r.userCount,
+    pages: r.pages,
+    seconds: r.seconds.toFixed(1),
+    'users/s': r.usersPerSecond,
+    'RSS before (MB)': r.rssBeforeMb.toFixed(0),
+    'peak RSS (MB)': r.peakRssMb.toFixed(0),
+  })),
+);
+const [baseline, big] = rows;
+console.log(`peak RSS growth from ${baseline.users} to ${big.users} users: ${(big.peakRssMb - baseline.peakRssMb).toFixed(0)} MB`);
