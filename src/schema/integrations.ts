@@ -94,11 +94,13 @@ const IntegrationFilter = builder.inputType('IntegrationFilter', {
 });
 
 function integrationWhere(filter: typeof IntegrationFilter.$inferInput | null | undefined): Prisma.IntegrationWhereInput {
-  const keys = filter?.category ? TEMPLATES.filter((tpl) => tpl.category === filter.category).map((tpl) => tpl.key) : undefined;
-  return {
-    status: filter?.status ?? undefined,
-    templateKey: filter?.templateKey != null ? { equals: filter.templateKey, ...(keys ? { in: keys } : {}) } : keys ? { in: keys } : undefined,
-  };
+  const conditions: Prisma.IntegrationWhereInput[] = [];
+  if (filter?.status) conditions.push({ status: filter.status });
+  if (filter?.templateKey != null) conditions.push({ templateKey: filter.templateKey });
+  if (filter?.category) {
+    conditions.push({ templateKey: { in: TEMPLATES.filter((tpl) => tpl.category === filter.category).map((tpl) => tpl.key) } });
+  }
+  return { AND: conditions };
 }
 
 builder.queryFields((t) => ({
