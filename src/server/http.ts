@@ -11,7 +11,13 @@ import type { BearerVerifier } from './auth.ts';
 import { GRAPHQL_PATH, createGraphQLHandler } from './graphql.ts';
 import { attachWebSocket } from './websocket.ts';
 
-export type Route = (request: Request) => Promise<Response>;
+/** What a route may need beyond the Request, which carries no socket. */
+export interface RouteInfo {
+  /** The peer's address as the socket saw it (a proxy's, behind one). */
+  remoteAddress: string | undefined;
+}
+
+export type Route = (request: Request, info: RouteInfo) => Promise<Response>;
 
 export interface AppOptions {
   config: Config;
@@ -80,7 +86,7 @@ export function createApp({ config, services, db, logger, verifyBearer, routes =
     const controller = new AbortController();
     res.once('close', () => controller.abort());
     const request = toRequest(req, body, controller.signal);
-    const response = route ? await route(request) : await yoga.handleRequest(request, {});
+    const response = route ? await route(request, { remoteAddress: req.socket.remoteAddress }) : await yoga.handleRequest(request, {});
     await sendNodeResponse(response, res, req, false);
   }
 

@@ -1,0 +1,47 @@
+// The OAuth 2.0 authorization server of the API (client credentials only): what
+// src/main.ts wires into the HTTP server. See src/oauth/README-section.md.
+import type { Config } from '../config.ts';
+import type { Cipher } from '../domain/crypto.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+import type { BearerVerifier } from '../server/auth.ts';
+import type { Route } from '../server/http.ts';
+import { createDiscoveryRoute, createJwksRoute } from './discovery.ts';
+import { DEFAULT_SETTINGS, type OAuthSettings, PATHS } from './settings.ts';
+import { SigningKeys } from './signing-keys.ts';
+import { createTokenEndpoint } from './token-endpoint.ts';
+import { createBearerVerifier } from './verify.ts';
+
+export interface OAuthDeps {
+  config: Config;
+  prisma: PrismaClient;
+  cipher: Cipher;
+  logger: Logger;
+  settings?: OAuthSettings;
+}
+
+export interface OAuth {
+  routes: Record<string, Route>;
+  verifyBearer: BearerVerifier;
+  keys: SigningKeys;
+}
+
+export function createOAuth({ config, prisma, cipher, logger, settings = DEFAULT_SETTINGS }: OAuthDeps): OAuth {
+  const keys = new SigningKeys(prisma, cipher, {
+    tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
+    rotateAfterMs: settings.keyRotationMs,
+  });
+  const discovery = createDiscoveryRoute(config.publicUrl);
+  return {
+    keys,
+    routes: {
+      [PATHS.token]: createTokenEndpoint({ prisma, keys, logger, publicUrl: config.publicUrl, settings }),
+      [PATHS.jwks]: createJwksRoute(keys),
+      [PATHS.openidConfiguration]: discovery,
+      [PATHS.authorizationServerMetadata]: discovery,
+    },
+    verifyBearer: createBearerVerifier({ prisma, keys, publicUrl: config.publicUrl }),
+  };
+}
+
+export { oauthSettingsFromEnv } from './settings.ts';
