@@ -32,16 +32,8 @@ export interface SyncRunnerOptions {
 
 class LeaseLost extends Error {}
 
-type ExistingUser = {
-  externalId: string;
-  email: string | null;
-  userPrincipalName: string | null;
-  employeeId: string | null;
-  displayName: string | null;
-  active: boolean;
-};
-
-function attributesChanged(before: ExistingUser, after: UpstreamUser): boolean {
+/** A stored directory user has the attributes an upstream one brings. */
+function attributesChanged(before: UpstreamUser, after: UpstreamUser): boolean {
   return (
     before.email !== after.email ||
     before.userPrincipalName !== after.userPrincipalName ||
