@@ -41,9 +41,11 @@ async function call(org: TestOrg, query: string, variables: Record<string, unkno
   return { data: response.json.data as any, text: response.text };
 }
 
-async function mutation(org: TestOrg, query: string, input: object) {
+type Payload = { userErrors: UserError[]; text: string; [field: string]: any };
+
+async function mutation(org: TestOrg, query: string, input: object): Promise<Payload> {
   const { data, text } = await call(org, query, { input });
-  return { ...(Object.values(data)[0] as { userErrors: UserError[] } & Record<string, any>), text };
+  return { ...(Object.values(data)[0] as Payload), text };
 }
 
 const create = (org: TestOrg, input: object) => mutation(org, CREATE, input);
@@ -396,7 +398,7 @@ describe('integrations: filters and paging', () => {
       totalCount edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     }
   }`;
-  async function list(variables: object) {
+  async function list(variables: Record<string, unknown>) {
     return (await call(org, LIST, variables)).data.integrations;
   }
   const names = (connection: any) => connection.edges.map((e: any) => e.node.name);

@@ -51,6 +51,17 @@ async function findReplay(db: TenantClient, input: RequestOnboardingInput) {
   return existing;
 }
 
+/** URL equality after WHATWG normalization: the URL scalar turns "https://a.example" into
+ * "https://a.example/", which must still match the redirect URI registered without the slash. */
+function sameUrl(registered: unknown, requested: string): boolean {
+  if (typeof registered !== 'string') return false;
+  try {
+    return new URL(registered).href === new URL(requested).href;
+  } catch {
+    return registered === requested;
+  }
+}
+
 /** The active directory user a session names, by loginHint or directoryUserId. */
 async function resolveDirectoryUser(db: TenantClient, input: RequestOnboardingInput) {
   let byHint: { id: string } | undefined;
@@ -109,7 +120,7 @@ export async function requestNewOnboarding(db: TenantClient, origin: string, inp
     throw UserErrors.of('INTEGRATION_DISABLED', ['input', 'integrationId'], 'This integration is disabled.');
   }
   const redirectUris = storedConfigOf(integration).config.redirectUris;
-  if (input.redirectUrl && Array.isArray(redirectUris) && redirectUris.length && !redirectUris.includes(input.redirectUrl)) {
+  if (input.redirectUrl && Array.isArray(redirectUris) && redirectUris.length && !redirectUris.some((uri) => sameUrl(uri, input.redirectUrl!))) {
     throw UserErrors.of('INVALID', ['input', 'redirectUrl'], "redirectUrl is not one of the integration's redirect URIs.");
   }
   const directoryUserId = await resolveDirectoryUser(db, input);
