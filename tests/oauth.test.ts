@@ -191,6 +191,34 @@ describe('the token on /graphql', () => {
     expect(refused).toMatchObject({ code: 4403, reason: 'UNAUTHENTICATED' });
   });
 
+  it('ends a WebSocket connection whose integration was DISABLED: the next operation is refused (4403)', async () => {
+    const client = await createOAuthClient(org, 'WebSocket client');
+    const wsToken = await obtainToken(client);
+    const ws = createClient({
+      url: `${serverUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${wsToken}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+    });
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('closed', (event) => resolve(event as any)));
+    const query = () =>
+      new Promise<any>((resolve, reject) => {
+        let result: unknown;
+        ws.subscribe({ query: '{ viewer { organization { id } } }' }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
+      });
+    try {
+      expect((await query()).data).toEqual({ viewer: { organization: { id: org.id } } });
+      await setIntegrationStatus(org, client.integrationId, 'DISABLED');
+      const refused = await query().then(() => undefined, (error) => error);
+      expect(refused).toBeDefined();
+      expect(await closed).toMatchObject({ code: 4403, reason: 'UNAUTHENTICATED' });
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it('refuses tampered tokens and tokens signed by a key not in the JWKS like a bad API key', async () => {
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());

@@ -1,15 +1,21 @@
 // GraphQL over WebSocket (graphql-transport-ws) on /graphql. The caller authenticates
-// once, in connection_init ({"x-api-key": ...} or {"authorization": "Bearer ..."});
-// every operation then runs through Yoga's envelop (same plugins, same limits).
+// in connection_init ({"x-api-key": ...} or {"authorization": "Bearer ..."}); every
+// operation then runs through Yoga's envelop (same plugins, same limits). The
+// connection's credentials are checked again before each operation and every
+// REAUTHENTICATE_MS while it stays open, so a revoked key, an expired token or a
+// deleted/DISABLED integration's token ends the connection (close 4403) within that
+// time (CONTRACT rule 8: 60 s), and new operations see the organization's current features.
 import type { Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Viewer } from '../schema/context.ts';
-import { type BearerVerifier, authenticate, credentialsFromConnectionParams } from './auth.ts';
-import { GRAPHQL_PATH, type GraphQLHandler } from './graphql.ts';
+import { type BearerVerifier, type Credentials, authenticate, credentialsFromConnectionParams } from './auth.ts';
+import { GRAPHQL_PATH, type GraphQLHandler, unauthenticated } from './graphql.ts';
+
+const REAUTHENTICATE_MS = 30_000;
 
 interface Enveloped {
   execute: (args: ExecutionArgs) => unknown;
@@ -23,32 +29,55 @@ export function attachWebSocket(
   verifyBearer?: BearerVerifier,
 ) {
   const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
-  const viewers = new WeakMap<object, Viewer>();
+  const sessions = new WeakMap<object, { credentials: Credentials; viewer: Viewer; timer: NodeJS.Timeout }>();
+
+  /** The connection's current viewer; closes it when its credentials no longer authenticate. */
+  async function reauthenticate(socket: WebSocket): Promise<Viewer | null> {
+    const session = sessions.get(socket);
+    if (!session) return null;
+    let viewer: Viewer | null;
+    try {
+      viewer = await authenticate(prisma, session.credentials, verifyBearer);
+    } catch {
+      return session.viewer; // the database hiccuped: no verdict, keep the connection
+    }
+    if (!viewer) {
+      clearInterval(session.timer);
+      sessions.delete(socket);
+      socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED');
+      return null;
+    }
+    session.viewer = viewer;
+    return viewer;
+  }
 
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
       onConnect: async (ctx) => {
-        const viewer = await authenticate(
-          prisma,
-          credentialsFromConnectionParams(ctx.connectionParams as Record<string, unknown> | undefined),
-          verifyBearer,
-        ).catch(() => null);
+        const credentials = credentialsFromConnectionParams(ctx.connectionParams as Record<string, unknown> | undefined);
+        const viewer = await authenticate(prisma, credentials, verifyBearer).catch(() => null);
+        const { socket } = ctx.extra;
         if (!viewer) {
-          ctx.extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED');
+          socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED');
           return false;
         }
-        viewers.set(ctx.extra.socket, viewer);
+        const timer = setInterval(() => void reauthenticate(socket), REAUTHENTICATE_MS);
+        timer.unref();
+        socket.once('close', () => clearInterval(timer));
+        sessions.set(socket, { credentials, viewer, timer });
         return true;
       },
       onSubscribe: async (ctx, _id, params) => {
+        const viewer = await reauthenticate(ctx.extra.socket);
+        if (!viewer) return [unauthenticated()];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
-          viewer: viewers.get(ctx.extra.socket),
+          viewer,
         });
         let document;
         try {
