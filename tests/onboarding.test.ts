@@ -277,6 +277,19 @@ describe('completeOnboardingSession', () => {
     }
   });
 
+  it('concurrent callbacks: exactly one finishes the session, the others are SESSION_ALREADY_FINISHED', async () => {
+    const session = await requestOk(acme, { integrationId: api, externalUserId: 'racing-callbacks' });
+    const outcomes = Array.from({ length: 6 }, (_, i) => (i % 2 ? 'FAILED' : 'COMPLETED'));
+    const results = await Promise.all(outcomes.map((outcome) => complete(acme, { sessionId: session.id, outcome })));
+    const winners = results.filter((r) => r.userErrors.length === 0);
+    expect(winners).toHaveLength(1);
+    for (const loser of results.filter((r) => r.userErrors.length > 0)) {
+      refused(loser, 'SESSION_ALREADY_FINISHED', ['input', 'sessionId']);
+    }
+    const read = (await call(acme, GET_SESSION, { id: session.id })).onboardingSession;
+    expect(read).toMatchObject({ status: winners[0].session.status, completedAt: winners[0].session.completedAt });
+  });
+
   it("unknown and another organization's sessions: SESSION_NOT_FOUND, identical", async () => {
     const theirWorkflow = await createWorkflow(other, 'Theirs', ['DOCUMENT']);
     const theirIntegration = await createIntegration(other, { templateKey: 'API', name: 'Theirs', workflowId: theirWorkflow.id });
