@@ -22,14 +22,26 @@ const WHERE_OPERATIONS = new Set([
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
 
+/**
+ * `where` narrowed to rows whose `key` is `value`. A condition the caller already put on
+ * that key is kept beside ours, not replaced: asking for another organization's ID must
+ * find nothing, not the caller's own row.
+ */
+function restrict(where: object | undefined, key: string, value: string): object {
+  const current = (where ?? {}) as Record<string, unknown>;
+  if (current[key] === undefined) return { ...current, [key]: value };
+  const and = current.AND === undefined ? [] : Array.isArray(current.AND) ? current.AND : [current.AND];
+  return { ...current, AND: [...and, { [key]: value }] };
+}
+
 export function scopeArgs(model: string, operation: string, args: Args, organizationId: string): Args {
   if (model === 'Organization') {
     if (operation.startsWith('create')) throw new Error('organizations are created by the admin command');
-    return WHERE_OPERATIONS.has(operation) ? { ...args, where: { ...args.where, id: organizationId } } : args;
+    return WHERE_OPERATIONS.has(operation) ? { ...args, where: restrict(args.where, 'id', organizationId) } : args;
   }
   if (!TENANT_MODELS.has(model)) return args;
   const scoped: Args = { ...args };
-  if (WHERE_OPERATIONS.has(operation)) scoped.where = { ...args.where, organizationId };
+  if (WHERE_OPERATIONS.has(operation)) scoped.where = restrict(args.where, 'organizationId', organizationId);
   if (operation === 'create') scoped.data = { ...(args.data as object), organizationId };
   if (operation === 'upsert') scoped.create = { ...args.create, organizationId };
   if (operation === 'createMany' || operation === 'createManyAndReturn') {
