@@ -262,6 +262,7 @@ describe('createIntegration validation: a userErrors entry at the field, nothing
   it('WORKFLOW_REQUIRED for CUSTOM templates, WORKFLOW_NOT_ALLOWED for DIRECTORY ones', async () => {
     await rejects({ templateKey: 'API', name: 'A' }, 'WORKFLOW_REQUIRED', ['input', 'workflowId']);
     await rejects({ templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'O', workflowId: null }, 'WORKFLOW_REQUIRED', ['input', 'workflowId']);
+    await rejects({ templateKey: 'API', name: 'A', workflowId: '' }, 'WORKFLOW_REQUIRED', ['input', 'workflowId']);
     await rejects({ ...okta, workflowId: kyc.id }, 'WORKFLOW_NOT_ALLOWED', ['input', 'workflowId']);
     await rejects(
       { templateKey: 'MICROSOFT_ENTRA', name: 'E', workflowId: kyc.id, config: { tenantId: 't', clientId: 'c', clientSecret: 'secret-value' } },

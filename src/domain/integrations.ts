@@ -61,7 +61,8 @@ export async function createIntegration(db: TenantClient, cipher: Cipher, input:
   if (takesWorkflow(template) && !input.workflowId) {
     errors.push({ field: ['input', 'workflowId'], code: 'WORKFLOW_REQUIRED', message: `${template.name} integrations need a workflow.` });
   }
-  const workflowId = await checkWorkflow(db, template, input.workflowId ?? undefined, errors);
+  // An empty workflowId is a missing one: one WORKFLOW_REQUIRED, not also WORKFLOW_NOT_FOUND.
+  const workflowId = await checkWorkflow(db, template, input.workflowId || undefined, errors);
   const applied = applyConfig(template, { config: {}, secrets: {} }, input.config, cipher);
   if ('errors' in applied) errors.push(...applied.errors);
   if (errors.length || 'errors' in applied) throw new UserErrors(errors);
