@@ -23,7 +23,7 @@ async function main() {
   const cipher = await loadCipher(config);
   const db = await openDatabase(config, { role: 'server', logger });
   const events = createEventBus(config.redisUrl, logger);
-  const syncRunner = startSyncRunner({ prisma: db.prisma, cipher, pubsub: events.pubsub, logger });
+  const syncRunner = startSyncRunner({ prisma: db.prisma, cipher, pubsub: events.pubsub, logger, ...config.sync });
   const services = { config, cipher, pubsub: events.pubsub, wakeSyncRunner: syncRunner.wake };
   const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, settings: oauthSettings });
   const app = createApp({ config, services, db, logger, routes: oauth.routes, verifyBearer: oauth.verifyBearer });
