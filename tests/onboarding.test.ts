@@ -201,6 +201,29 @@ describe('requestNewOnboarding', () => {
   });
 });
 
+describe('integration.onboardingSessions', () => {
+  it('lists the integration’s sessions newest first, paged, with totalCount', async () => {
+    const integrationId = await createIntegration(acme, { templateKey: 'API', name: 'Listed', workflowId: kyc.id });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await requestOk(acme, { integrationId, externalUserId: `listed-${i}` })).id);
+    const PAGE = gql`query ($id: ID!, $first: Int, $after: String) {
+      integration(id: $id) { onboardingSessions(first: $first, after: $after) {
+        totalCount edges { cursor node { id integration { id } } } pageInfo { hasNextPage endCursor }
+      } }
+    }`;
+    const page1 = (await call(acme, PAGE, { id: integrationId, first: 2 })).integration.onboardingSessions;
+    expect(page1.totalCount).toBe(3);
+    expect(page1.edges.map((e: any) => e.node.id)).toEqual([ids[2], ids[1]]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await call(acme, PAGE, { id: integrationId, first: 2, after: page1.pageInfo.endCursor })).integration.onboardingSessions;
+    expect(page2.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    expect(page2.edges[0].node.integration).toEqual({ id: integrationId });
+    // Other integrations' sessions are not in the list.
+    expect((await call(acme, PAGE, { id: api, first: 100 })).integration.onboardingSessions.edges.map((e: any) => e.node.id)).not.toContain(ids[0]);
+  });
+});
+
 describe('idempotency', () => {
   it('a replay returns the same session and creates nothing', async () => {
     const input = { integrationId: api, idempotencyKey: 'order-1', externalUserId: 'cust-1', email: 'cust1@example.com' };
