@@ -2,7 +2,8 @@
 // matter: signing keys (first key race-safe across instances, rotation, retired keys
 // published until their tokens expire, private keys encrypted at rest), token
 // verification with a moving clock (expiry, audience, issuer, type), and the
-// brute-force limiter's windows. The black-box behaviour is in oauth.test.ts.
+// brute-force limiter's windows, and the periodic re-check that ends SSE streams whose
+// credentials no longer hold. The black-box behaviour is in oauth.test.ts.
 import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cipher, parseKey } from '../src/domain/crypto.ts';
@@ -12,6 +13,7 @@ import { AUDIENCE } from '../src/oauth/settings.ts';
 import { SigningKeys } from '../src/oauth/signing-keys.ts';
 import { issueAccessToken } from '../src/oauth/tokens.ts';
 import { createBearerVerifier, verifyAccessToken } from '../src/oauth/verify.ts';
+import { guardStream } from '../src/server/stream-reauth.ts';
 import { TEST_ENCRYPTION_KEY } from './support/env.ts';
 import { type ScratchDatabase, scratchDatabase } from './support/oauth.ts';
 
@@ -292,5 +294,79 @@ describe('failure limiter', () => {
     expect(clientAddress(request, '10.0.0.2', 0)).toBe('10.0.0.2');
     expect(clientAddress(request, '10.0.0.2', 1)).toBe('203.0.113.9');
     expect(clientAddress(new Request('http://x/'), '10.0.0.2', 1)).toBe('10.0.0.2');
+  });
+});
+
+describe('stream re-authentication (SSE subscriptions)', () => {
+  /** A source that yields when told to and records whether it was closed. */
+  function source() {
+    const state = { returned: false };
+    let wake: (() => void) | undefined;
+    const queue: number[] = [];
+    const iterable: AsyncIterable<number> = {
+      [Symbol.asyncIterator]: () => ({
+        async next() {
+          while (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+          return { done: false, value: queue.shift()! };
+        },
+        async return() {
+          state.returned = true;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    return { iterable, state, emit: (n: number) => (queue.push(n), wake?.()) };
+  }
+
+  it('passes values through while the credentials hold, then sends the error and ends', async () => {
+    const s = source();
+    let valid = true;
+    const stream = guardStream(s.iterable, { everyMs: 20, stillValid: async () => valid, revoked: () => -1 });
+    s.emit(1);
+    expect(await stream.next()).toEqual({ done: false, value: 1 });
+    const pending = stream.next();
+    await new Promise((r) => setTimeout(r, 60));
+    s.emit(2);
+    expect(await pending).toEqual({ done: false, value: 2 });
+    valid = false;
+    expect(await stream.next()).toEqual({ done: false, value: -1 });
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect(s.state.returned).toBe(true);
+  });
+
+  it('ends at once even when the source is an async generator waiting for its next event', async () => {
+    let cleaned = false;
+    async function* silent() {
+      try {
+        yield 1;
+        await new Promise(() => {}); // a pub/sub with no further event
+      } finally {
+        cleaned = true;
+      }
+    }
+    const stream = guardStream(silent(), { everyMs: 20, stillValid: async () => false, revoked: () => -1 });
+    expect(await stream.next()).toEqual({ done: false, value: 1 });
+    expect(await stream.next()).toEqual({ done: false, value: -1 });
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect(cleaned).toBe(false); // its finally runs when its await settles; the stream did not wait for it
+  });
+
+  it('a failing check is no verdict; a consumer that stops closes a silent source', async () => {
+    const s = source();
+    let checks = 0;
+    const stream = guardStream(s.iterable, {
+      everyMs: 10,
+      stillValid: async () => {
+        checks++;
+        throw new Error('database unavailable');
+      },
+      revoked: () => -1,
+    });
+    const pending = stream.next();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(checks).toBeGreaterThan(2);
+    await stream.return!();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(s.state.returned).toBe(true);
   });
 });

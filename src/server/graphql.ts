@@ -14,6 +14,7 @@ import type { Context, Services, Viewer } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { type BearerVerifier, authenticate, credentialsFromHeaders } from './auth.ts';
 import { usePageSizeLimit } from './page-size.ts';
+import { useStreamReauthentication } from './stream-reauth.ts';
 import { useSqlStatementCount } from './sql-count.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -88,6 +89,20 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
         blockFieldSuggestion: { enabled: config.production },
       }),
       usePageSizeLimit(),
+      // SSE subscriptions: credentials checked again every 30 s (WebSocket: see websocket.ts).
+      useStreamReauthentication<Context & TransportContext & { request?: Request; socket?: unknown }>({
+        everyMs: 30_000,
+        checkFor: (context) => {
+          const { request } = context;
+          if (context.socket || !request) return undefined;
+          const credentials = credentialsFromHeaders((name) => request.headers.get(name));
+          return async () => {
+            const viewer = await authenticate(prisma, credentials, verifyBearer);
+            return viewer?.organization.id === context.viewer.organization.id;
+          };
+        },
+        error: unauthenticated,
+      }),
       ...(config.exposeSqlCount ? [useSqlStatementCount()] : []),
     ],
   });
