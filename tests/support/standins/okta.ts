@@ -1,7 +1,7 @@
 // A stand-in Okta org on loopback speaking the Users API as the sync uses it:
 // GET /api/v1/users?limit=N[&after=cursor], `Authorization: SSWS <token>`, paged with
-// `Link: <...>; rel="next"`, and failure injection (429 with X-Rate-Limit-Reset, 500s,
-// malformed JSON, slow pages) for the tests.
+// `Link: <...>; rel="next"` (limit capped at the org's page size, like Okta's 200), and
+// failure injection (429 with X-Rate-Limit-Reset, 500s, malformed JSON, slow pages).
 import { type Server, createServer } from 'node:http';
 
 export interface OktaUser {
@@ -16,12 +16,18 @@ export interface OktaStandIn {
   users: OktaUser[];
   /** Requests served, in order (path + query). */
   requests: string[];
+  /** The Authorization header of each request, in the same order. */
+  authorizations: (string | undefined)[];
+  /** Requests for the users list (GET /api/v1/users...), in order. */
+  listRequests(): string[];
+  /** The most users a page holds (Okta caps `limit` at its own maximum). */
+  readonly pageSize: number;
   /** Respond to the next N list requests with 429 (reset 1 s ahead). */
   rateLimitNext(count: number): void;
   /** Respond to the next N list requests with 500. */
   failNext(count: number): void;
-  /** Answer the next list request with a body that is not JSON. */
-  malformedNext(): void;
+  /** Answer a list request with a body that is not JSON: the next one, or the one after `skip` good pages. */
+  malformedNext(skip?: number): void;
   /** Wait this long before answering each page. */
   pageDelayMs: number;
   close(): Promise<void>;
@@ -43,16 +49,32 @@ export function oktaUser(i: number, overrides: Partial<OktaUser['profile']> & { 
   };
 }
 
-export async function startOktaStandIn(options: { users?: OktaUser[]; token?: string } = {}): Promise<OktaStandIn> {
+/** `count` users numbered from `from`, as oktaUser makes them. */
+export function oktaUsers(count: number, from = 1): OktaUser[] {
+  return Array.from({ length: count }, (_, i) => oktaUser(from + i));
+}
+
+export interface OktaStandInOptions {
+  users?: OktaUser[];
+  token?: string;
+  /** The largest page the org serves, whatever `limit` asks (Okta: 200). */
+  pageSize?: number;
+  pageDelayMs?: number;
+}
+
+export async function startOktaStandIn(options: OktaStandInOptions = {}): Promise<OktaStandIn> {
   const state = {
     users: options.users ?? [],
     token: options.token ?? 'okta-test-token-1234567890',
     requests: [] as string[],
+    authorizations: [] as (string | undefined)[],
     rateLimits: 0,
     failures: 0,
-    malformed: false,
-    pageDelayMs: 0,
+    /** Good pages to serve before the malformed one; -1: none pending. */
+    malformedAfter: -1,
+    pageDelayMs: options.pageDelayMs ?? 0,
   };
+  const pageSize = options.pageSize ?? 200;
   let server: Server;
   const standIn: OktaStandIn = {
     url: '',
@@ -66,21 +88,29 @@ export async function startOktaStandIn(options: { users?: OktaUser[]; token?: st
       state.users = users;
     },
     requests: state.requests,
+    authorizations: state.authorizations,
+    listRequests: () => state.requests.filter((r) => r === '/api/v1/users' || r.startsWith('/api/v1/users?')),
+    pageSize,
     rateLimitNext: (count) => (state.rateLimits = count),
     failNext: (count) => (state.failures = count),
-    malformedNext: () => (state.malformed = true),
+    malformedNext: (skip = 0) => (state.malformedAfter = skip),
     get pageDelayMs() {
       return state.pageDelayMs;
     },
     set pageDelayMs(ms) {
       state.pageDelayMs = ms;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   } as OktaStandIn;
 
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', standIn.url);
     state.requests.push(url.pathname + url.search);
+    state.authorizations.push(req.headers.authorization);
     if (url.pathname !== '/api/v1/users' || req.method !== 'GET') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errorCode: 'E0000022' }));
       return;
@@ -100,12 +130,14 @@ export async function startOktaStandIn(options: { users?: OktaUser[]; token?: st
       return;
     }
     if (state.pageDelayMs) await new Promise((r) => setTimeout(r, state.pageDelayMs));
-    if (state.malformed) {
-      state.malformed = false;
+    if (state.malformedAfter === 0) {
+      state.malformedAfter = -1;
       res.writeHead(200, { 'content-type': 'application/json' }).end('[{"id": "00u1", broken');
       return;
     }
-    const limit = Math.min(Number(url.searchParams.get('limit') ?? 200), 200);
+    if (state.malformedAfter > 0) state.malformedAfter--;
+    const asked = Number(url.searchParams.get('limit') ?? pageSize);
+    const limit = Math.max(1, Math.min(Number.isInteger(asked) && asked > 0 ? asked : pageSize, pageSize));
     const after = url.searchParams.get('after');
     // Okta omits DEPROVISIONED users from the default listing.
     const listed = state.users.filter((u) => u.status !== 'DEPROVISIONED');
