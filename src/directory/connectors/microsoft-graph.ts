@@ -1,7 +1,7 @@
 // Microsoft Entra ID through Microsoft Graph: a client-credentials token from
 // {authorityUrl}/{tenantId}/oauth2/v2.0/token, then GET {graphUrl}/v1.0/users following
 // @odata.nextLink. 429s carry Retry-After (seconds). An expired token is refreshed once.
-import { UpstreamError, type DirectoryConnector, type UpstreamUser } from './types.ts';
+import { UpstreamError, firstEmail, type DirectoryConnector, type UpstreamUser } from './types.ts';
 import { assertSameOrigin, readJson, upstreamFetch, type RetryPolicy } from './http.ts';
 
 const SERVICE = 'Microsoft Graph';
@@ -24,7 +24,7 @@ export function toUpstreamUser(user: GraphUser): UpstreamUser {
   if (!id) throw new UpstreamError('Microsoft Graph returned a user without an id');
   return {
     externalId: id,
-    email: str(user.mail) ?? str(user.userPrincipalName),
+    email: firstEmail(str(user.mail), str(user.userPrincipalName)),
     userPrincipalName: str(user.userPrincipalName),
     employeeId: str(user.employeeId),
     displayName: str(user.displayName),

@@ -1,6 +1,6 @@
 // Okta Users API: GET {orgUrl}/api/v1/users?limit=N with `Authorization: SSWS <token>`,
 // paged by `Link: <...>; rel="next"`. 429s carry X-Rate-Limit-Reset (epoch seconds).
-import { UpstreamError, type DirectoryConnector, type UpstreamUser } from './types.ts';
+import { UpstreamError, firstEmail, type DirectoryConnector, type UpstreamUser } from './types.ts';
 import { assertSameOrigin, readJson, upstreamFetch, type RetryPolicy } from './http.ts';
 
 const INACTIVE_STATUSES = new Set(['SUSPENDED', 'DEPROVISIONED']);
@@ -21,7 +21,7 @@ export function toUpstreamUser(user: OktaUser): UpstreamUser {
   const name = str(profile.displayName) ?? ([str(profile.firstName), str(profile.lastName)].filter(Boolean).join(' ') || null);
   return {
     externalId: id,
-    email: str(profile.email) ?? str(profile.login),
+    email: firstEmail(str(profile.email), str(profile.login)),
     userPrincipalName: str(profile.login),
     employeeId: str(profile.employeeNumber),
     displayName: name,
