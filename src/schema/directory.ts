@@ -1,3 +1,4 @@
+import { Repeater } from 'graphql-yoga';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { isEarlierState, snapshotOf, startDirectorySync, syncFromSnapshot } from '../domain/directory-sync.ts';
 import { apiError } from '../domain/errors.ts';
@@ -160,27 +161,34 @@ builder.subscriptionField('directorySyncProgress', (t) =>
     description:
       "The latest sync's current state (if any), then one event per progress step up to and including the terminal one; stays open for later syncs.",
     args: { integrationId: t.arg.id({ required: true }) },
-    subscribe: async function* (_root, args, ctx) {
+    subscribe: async (_root, args, ctx) => {
       const integrationId = String(args.integrationId);
       const integration = isIdOf('Integration', integrationId)
         ? await ctx.db.integration.findUnique({ where: { id: integrationId }, select: { id: true } })
         : null;
       if (!integration) throw apiError('NOT_FOUND', 'No integration with this ID exists.');
-      // Listen before reading the current state, so no step between the two is lost.
-      const events = ctx.services.pubsub.subscribe('directorySync', integrationId)[Symbol.asyncIterator]();
-      const firstEvent = events.next();
-      try {
-        const latest = await ctx.db.directorySync.findFirst({ where: { integrationId }, orderBy: { createdAt: 'desc' } });
-        let seen: SyncSnapshot | undefined = latest ? snapshotOf(latest) : undefined;
-        if (seen) yield seen;
-        for (let next = await firstEvent; !next.done; next = await events.next()) {
-          if (seen && isEarlierState(next.value, seen)) continue;
-          seen = next.value;
-          yield next.value;
+      // A Repeater, not an async generator: when the subscriber leaves, `stop` ends the wait
+      // for the next event at once (a generator would stay parked in that await, keeping its
+      // pub/sub listener, and with Redis its channel subscription, until another event came).
+      return new Repeater<SyncSnapshot>(async (push, stop) => {
+        const events = ctx.services.pubsub.subscribe('directorySync', integrationId)[Symbol.asyncIterator]();
+        void stop.then(() => events.return?.());
+        // Listen before reading the current state, so no step between the two is lost.
+        const firstEvent = events.next();
+        try {
+          const latest = await ctx.db.directorySync.findFirst({ where: { integrationId }, orderBy: { createdAt: 'desc' } });
+          let seen: SyncSnapshot | undefined = latest ? snapshotOf(latest) : undefined;
+          if (seen) await push(seen);
+          for (let next = await firstEvent; !next.done; next = await events.next()) {
+            if (seen && isEarlierState(next.value, seen)) continue;
+            seen = next.value;
+            await push(next.value);
+          }
+        } finally {
+          await events.return?.();
+          stop();
         }
-      } finally {
-        await events.return?.();
-      }
+      });
     },
     resolve: (snapshot) => syncFromSnapshot(snapshot) as never,
   }),
