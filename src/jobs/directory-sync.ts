@@ -54,8 +54,8 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
   async function claim(): Promise<DirectorySync | null> {
     return prisma.$transaction(async (tx) => {
       const now = new Date();
-      const [row] = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "DirectorySync"
+      const [row] = await tx.$queryRaw<{ id: string; startedAt: Date | null }[]>`
+        SELECT id, "startedAt" FROM "DirectorySync"
         WHERE status = 'QUEUED' OR (status = 'RUNNING' AND "leaseExpiresAt" < ${now})
         ORDER BY "createdAt"
         LIMIT 1
@@ -65,9 +65,11 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
         where: { id: row.id },
         data: {
           status: 'RUNNING',
-          leaseOwner: owner,
+          // One lease per claim, not per instance: should this instance claim the sync
+          // again (its lease lapsed), the older run can no longer commit.
+          leaseOwner: `${owner}:${randomUUID()}`,
           leaseExpiresAt: new Date(now.getTime() + leaseMs),
-          startedAt: undefined,
+          startedAt: row.startedAt ?? now, // the first claim starts it; a resumed sync keeps it
           attempts: { increment: 1 },
         },
       });
@@ -75,11 +77,11 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
   }
 
   /** Upserts one page and advances the sync, atomically and only while we hold the lease. */
-  async function commitPage(sync: DirectorySync, page: DirectoryPage): Promise<DirectorySync> {
+  async function commitPage(sync: DirectorySync, lease: string, page: DirectoryPage): Promise<DirectorySync> {
     const users = [...new Map(page.users.map((u) => [u.externalId, u])).values()];
     return prisma.$transaction(async (tx) => {
       const renewed = await tx.directorySync.updateMany({
-        where: { id: sync.id, leaseOwner: owner, status: 'RUNNING' },
+        where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
         data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
       });
       if (renewed.count === 0) throw new LeaseLost();
@@ -157,9 +159,9 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
     });
   }
 
-  async function fail(sync: DirectorySync, message: string) {
+  async function fail(sync: DirectorySync, lease: string, message: string) {
     const failed = await prisma.directorySync.updateMany({
-      where: { id: sync.id, leaseOwner: owner },
+      where: { id: sync.id, leaseOwner: lease },
       data: { status: 'FAILED', error: message, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
     });
     if (failed.count) await publish(await prisma.directorySync.findUniqueOrThrow({ where: { id: sync.id } }));
@@ -167,16 +169,24 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
 
   async function run(claimed: DirectorySync) {
     let sync = claimed;
+    const lease = claimed.leaseOwner!;
     const log = logger.child({ syncId: sync.id, integrationId: sync.integrationId });
     log.info({ resumed: sync.cursor !== null, attempt: sync.attempts }, 'directory sync running');
-    await publish(sync);
+    // Keep the lease while a page is slow (rate limits, retries): it must lapse only when
+    // this process is gone, or another runner would start the same sync alongside.
+    const heartbeat = setInterval(() => {
+      prisma.directorySync
+        .updateMany({ where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
+        .catch((error) => log.warn({ err: { message: (error as Error).message } }, 'could not renew a directory sync lease'));
+    }, Math.max(Math.floor(leaseMs / 3), 50));
     try {
+      await publish(sync);
       const integration = await prisma.integration.findUnique({ where: { id: sync.integrationId } });
       if (!integration) return; // deleted meanwhile: its syncs went with it
       const connector = connectorFor(integration, cipher);
       while (running && sync.status === 'RUNNING') {
         const page = await connector.fetchPage(sync.cursor);
-        sync = await commitPage(sync, page);
+        sync = await commitPage(sync, lease, page);
         await publish(sync);
       }
       log.info({ status: sync.status, processed: sync.processed }, 'directory sync stopped');
@@ -188,7 +198,9 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
       const message = error instanceof UpstreamError ? error.message : 'internal error while syncing (see server logs)';
       if (!(error instanceof UpstreamError)) log.error({ err: error }, 'directory sync failed');
       else log.warn({ reason: message }, 'directory sync failed');
-      await fail(sync, message).catch((e) => log.error({ err: e }, 'could not record the failed sync'));
+      await fail(sync, lease, message).catch((e) => log.error({ err: e }, 'could not record the failed sync'));
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -221,7 +233,7 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
       await Promise.race([Promise.allSettled(active), sleep(graceMs)]);
       // Expire our leases so a restarted or another instance resumes at once.
       await prisma.directorySync
-        .updateMany({ where: { leaseOwner: owner, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(0) } })
+        .updateMany({ where: { leaseOwner: { startsWith: `${owner}:` }, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(0) } })
         .catch(() => {});
     },
   };
