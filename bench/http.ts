@@ -284,7 +284,8 @@ export async function runHttpBench(options: BenchOptions): Promise<CaseResult[]>
 
     if (options.countSql) {
       log('counting SQL statements per request (server restarted with DEBUG=prisma:driver-adapter:* EXPOSE_SQL_COUNT=1)...');
-      server = await startServer({ ...env, DEBUG: 'prisma:driver-adapter:*', EXPOSE_SQL_COUNT: '1' });
+      // The sync runner's polling would show in the log too: make it poll rarely.
+      server = await startServer({ ...env, DEBUG: 'prisma:driver-adapter:*', EXPOSE_SQL_COUNT: '1', SYNC_POLL_MS: '3600000' });
       for (let i = 0; i < CASES.length; i++) results[i].sqlPerRequest = await countSql(server, CASES[i], apiKey);
       await server.stop();
       server = undefined;
