@@ -3,7 +3,9 @@
 // filters and paging, deletion, tenancy for every operation, and the feature gate.
 import { gql } from 'graphql-request';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type TestOrg, createOrg, expectGraphQLErrors, post } from './support/api.ts';
+import { startOktaStandIn, oktaUser } from './support/standins/okta.ts';
 
 type UserError = { field: string[] | null; code: string; message: string };
 
@@ -327,6 +329,55 @@ describe('updateIntegration', () => {
     expect(read.text).not.toContain(newSecret);
   });
 
+  it('keeps a secret when its masked value is sent back, as a form re-submitting what it read would', async () => {
+    const okta = await startOktaStandIn({ users: [oktaUser(1), oktaUser(2)] });
+    try {
+      const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta roundtrip', config: { orgUrl: okta.url, apiToken: okta.token } });
+      const lastSync = async () => {
+        for (let i = 0; i < 200; i++) {
+          const sync = (await call(acme, gql`query ($id: ID!) { integration(id: $id) { directory { lastSync { id status error } } } }`, { id: created.id }))
+            .data.integration.directory.lastSync;
+          if (sync.status === 'SUCCEEDED' || sync.status === 'FAILED') return sync;
+          await sleep(100);
+        }
+        throw new Error('sync did not finish');
+      };
+      expect((await lastSync()).status).toBe('SUCCEEDED');
+      const resubmitted = await update(acme, { id: created.id, config: { orgUrl: okta.url, apiToken: created.config.apiToken } });
+      expect(resubmitted.userErrors).toEqual([]);
+      const started = await call(acme, gql`mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id } userErrors { code } } }`, { id: created.id });
+      expect(started.data.startDirectorySync.userErrors).toEqual([]);
+      // Had the mask replaced the token, Okta would refuse it and the sync would fail.
+      expect(await lastSync()).toMatchObject({ id: started.data.startDirectorySync.sync.id, status: 'SUCCEEDED', error: null });
+    } finally {
+      await okta.close();
+    }
+  });
+
+  it('applies concurrent config merges one after the other, losing none', async () => {
+    const created = await createOk(acme, {
+      templateKey: 'MICROSOFT_ENTRA',
+      name: 'Entra concurrent',
+      config: { tenantId: 't0', clientId: 'c0', clientSecret: 'entra-secret-concurrent', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH },
+    });
+    const patches = [
+      { tenantId: 'tenant-final' },
+      { clientId: 'client-final' },
+      { authorityUrl: `${ENTRA_AUTHORITY}/final` },
+      { graphUrl: `${ENTRA_GRAPH}/final` },
+    ];
+    const results = await Promise.all(patches.map((config) => update(acme, { id: created.id, config })));
+    for (const result of results) expect(result.userErrors).toEqual([]);
+    const read = await call(acme, GET, { id: created.id });
+    expect(read.data.integration.config).toEqual({
+      tenantId: 'tenant-final',
+      clientId: 'client-final',
+      clientSecret: '••••rent',
+      authorityUrl: `${ENTRA_AUTHORITY}/final`,
+      graphUrl: `${ENTRA_GRAPH}/final`,
+    });
+  });
+
   it('rejects null on a required field, unknown fields and wrong types, changing nothing', async () => {
     const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta strict', config: { orgUrl: OKTA_URL, apiToken: 'token-abcdefgh' } });
     const cases: [object, string, string[]][] = [
@@ -408,6 +459,11 @@ describe('integrations: filters and paging', () => {
     const all = await list({});
     expect(all.totalCount).toBe(6);
     expect(names(all)).toEqual(['api', 'oidc2', 'oidc1', 'entra', 'okta2', 'okta1']);
+  });
+
+  it('serves a full page of 100 with the whole selection, first given literally (within the query cost limit)', async () => {
+    const { data } = await call(acme, gql`{ integrations(first: 100) { totalCount edges { node { ${INTEGRATION} onboardingSessions(first: 5) { totalCount } } } } }`);
+    expect(data.integrations.totalCount).toBeGreaterThan(0);
   });
 
   it('filters by templateKey, category and status, alone and combined', async () => {

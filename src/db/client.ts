@@ -24,6 +24,13 @@ export interface Database {
 
 export class DatabaseUnavailableError extends Error {}
 
+/**
+ * Interactive transactions wait their turn rather than fail: the embedded database runs
+ * one transaction at a time, so under load a short transaction may queue behind others
+ * for longer than Prisma's default 2 s.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 export interface OpenOptions {
   /** The server owns the embedded database and serves it to others; the admin command borrows. */
   role: 'server' | 'client';
@@ -47,7 +54,7 @@ async function openPostgres(url: string, logger: Logger): Promise<Database> {
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot use DATABASE_URL: ${describe(error)}`);
   }
-  const prisma = new PrismaClient({ adapter: countingAdapterFactory(factory) });
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(factory), transactionOptions: TRANSACTION_OPTIONS });
   return { prisma, mode: 'postgres', ping: () => ping(prisma), close: () => prisma.$disconnect() };
 }
 
@@ -80,7 +87,7 @@ async function openEmbedded(config: Config, { role, logger }: OpenOptions): Prom
     throw error;
   }
   const stopSocket = role === 'server' ? await serveSocket(owner.pglite, dataDir) : async () => {};
-  const prisma = new PrismaClient({ adapter: countingAdapterFactory(new PrismaPGlite(owner.pglite)) });
+  const prisma = new PrismaClient({ adapter: countingAdapterFactory(new PrismaPGlite(owner.pglite)), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     mode: 'embedded',
@@ -96,7 +103,7 @@ async function openEmbedded(config: Config, { role, logger }: OpenOptions): Prom
 async function openSocketClient(dataDir: string): Promise<Database> {
   // One connection: the owner's PGlite runs one query at a time anyway.
   const factory = new PrismaPg({ connectionString: socketConnectionString(dataDir), max: 1 });
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
   // Generous: the owner may be busy (a sync, a loaded machine), and this is a one-off check.
   if (!(await ping(prisma, 15_000))) {
     await prisma.$disconnect();

@@ -93,6 +93,8 @@ export function applyConfig(
     if (given && value === null) {
       delete config[field.key];
       delete secrets[field.key];
+    } else if (given && field.secret && value === current.secrets[field.key]?.hint) {
+      // The masked value sent back unchanged (a form re-submitting what it read): keep the secret.
     } else if (given) {
       const checked = checkValue(field, value);
       if ('error' in checked) {

@@ -89,30 +89,34 @@ export async function createIntegration(db: TenantClient, cipher: Cipher, input:
   });
 }
 
-async function findIntegration(db: TenantClient, id: string, field: string[]) {
+async function findIntegration(db: Pick<TenantClient, 'integration'>, id: string, field: string[]) {
   const integration = isIdOf('Integration', id) ? await db.integration.findUnique({ where: { id } }) : null;
   if (!integration) throw notFound(field, 'integration');
   return integration;
 }
 
 export async function updateIntegration(db: TenantClient, cipher: Cipher, input: UpdateIntegrationInput) {
-  const current = await findIntegration(db, input.id, ['input', 'id']);
-  const template = findTemplate(current.templateKey);
-  if (!template) throw new Error(`integration ${current.id} has unknown template ${current.templateKey}`);
-  const errors: UserErrorShape[] = [];
-  const name = input.name == null ? undefined : checkName(input.name, errors);
-  const workflowId = await checkWorkflow(db, template, input.workflowId, errors);
-  const applied = input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, cipher);
-  if (applied && 'errors' in applied) errors.push(...applied.errors);
-  if (errors.length || (applied && 'errors' in applied)) throw new UserErrors(errors);
-  return db.integration.update({
-    where: { id: current.id },
-    data: {
-      name,
-      workflowId,
-      status: input.status ?? undefined,
-      ...(applied ? { config: applied.stored.config as object, secrets: applied.stored.secrets as object } : {}),
-    },
+  return db.$transaction(async (tx) => {
+    // Lock the row: concurrent config merges then apply one after the other, none lost.
+    await tx.$queryRaw`SELECT id FROM "Integration" WHERE id = ${input.id} AND "organizationId" = ${db.organizationId} FOR UPDATE`;
+    const current = await findIntegration(tx, input.id, ['input', 'id']);
+    const template = findTemplate(current.templateKey);
+    if (!template) throw new Error(`integration ${current.id} has unknown template ${current.templateKey}`);
+    const errors: UserErrorShape[] = [];
+    const name = input.name == null ? undefined : checkName(input.name, errors);
+    const workflowId = await checkWorkflow(db, template, input.workflowId, errors);
+    const applied = input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, cipher);
+    if (applied && 'errors' in applied) errors.push(...applied.errors);
+    if (errors.length || (applied && 'errors' in applied)) throw new UserErrors(errors);
+    return tx.integration.update({
+      where: { id: current.id },
+      data: {
+        name,
+        workflowId,
+        status: input.status ?? undefined,
+        ...(applied ? { config: applied.stored.config as object, secrets: applied.stored.secrets as object } : {}),
+      },
+    });
   });
 }
 

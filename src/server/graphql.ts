@@ -14,6 +14,7 @@ import type { Context, Services, Viewer } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { type BearerVerifier, authenticate, credentialsFromHeaders } from './auth.ts';
 import { usePageSizeLimit } from './page-size.ts';
+import { useRequestParamErrors } from './request-params.ts';
 import { useStreamReauthentication } from './stream-reauth.ts';
 import { useSqlStatementCount } from './sql-count.ts';
 
@@ -85,9 +86,12 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
         maxAliases: { n: config.limits.maxAliases },
         maxTokens: { n: config.limits.maxTokens },
         maxDirectives: { n: 50 },
-        costLimit: { maxCost: 5000, ignoreIntrospection: true },
+        // Connections multiply the cost by `first`; a full page of 100 integrations costs ~15k,
+        // while nested pages (100 x 100 x ...) are far above the limit.
+        costLimit: { maxCost: 50_000, ignoreIntrospection: true },
         blockFieldSuggestion: { enabled: config.production },
       }),
+      useRequestParamErrors(),
       usePageSizeLimit(),
       // SSE subscriptions: credentials checked again every 30 s (WebSocket: see websocket.ts).
       useStreamReauthentication<Context & TransportContext & { request?: Request; socket?: unknown }>({
