@@ -30,17 +30,40 @@ export interface AppOptions {
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyTooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * Reads the body, up to `limit` bytes. Past the limit it rejects with BodyTooLarge at
+ * once (the caller answers 413) but goes on reading, and dropping, what the client is
+ * still sending: closing or resetting the connection under a client that is mid-upload
+ * makes it fail with EPIPE/ECONNRESET instead of reading the 413. Past `discardLimit`
+ * bytes the connection is dropped after all.
+ */
+function readBody(req: IncomingMessage, limit: number, discardLimit = Math.max(16 * limit, 16 * 1024 * 1024)): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    const refuse = () => {
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new BodyTooLarge());
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (tooLarge) {
+        if (size > discardLimit) req.socket.destroy();
+        return;
+      }
+      if (size > limit) return refuse();
+      chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (!tooLarge) resolve(Buffer.concat(chunks));
+    });
+    req.once('error', (error) => {
+      if (!tooLarge) reject(error);
+    });
+    if (Number(req.headers['content-length'] ?? 0) > limit) refuse();
+  });
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -77,10 +100,21 @@ export function createApp({ config, services, db, logger, verifyBearer, routes =
         body = await readBody(req, config.limits.maxBodyBytes);
       } catch (error) {
         if (!(error instanceof BodyTooLarge)) throw error;
-        res.setHeader('connection', 'close');
-        return json(res, 413, {
+        const answer = JSON.stringify({
           errors: [{ message: `Request body exceeds ${config.limits.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
         });
+        // The answer goes out now (with its length, so the client can read it while still
+        // sending), but the response ends only once the client has finished sending: Node
+        // closes a `Connection: close` socket when the response ends, and closing it under
+        // an upload in progress resets the client before it reads the 413.
+        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(answer)) });
+        res.write(answer);
+        if (req.complete) res.end();
+        else {
+          req.once('end', () => res.end());
+          req.once('close', () => res.end());
+        }
+        return;
       }
     }
     const controller = new AbortController();
