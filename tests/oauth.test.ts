@@ -158,6 +158,22 @@ describe('the token on /graphql', () => {
     expect(json.data.requestNewOnboarding.session).toMatchObject({ id: expect.stringMatching(/^ses_/), status: 'PENDING', integration: { id: partner.integrationId } });
   });
 
+  it('cannot manage credentials: API keys and client secrets need an API key (FORBIDDEN)', async () => {
+    const attempts = [
+      ['{ apiKeys { totalCount } }', {}],
+      ['mutation { generateApiKey(input: { name: "from a token" }) { secret } }', {}],
+      ['mutation ($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } } }', { id: 'key_01m8mwbn4xqpj3fypwxwrsccbr' }],
+      ['mutation ($id: ID!) { generateClientSecret(input: { integrationId: $id }) { clientSecret } }', { id: partner.integrationId }],
+    ] as const;
+    for (const [query, variables] of attempts) {
+      const { json } = await bearerGraphQL(token, query, variables);
+      expect(json.errors?.map((e: any) => e.extensions?.code), query).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(json.data ?? {})).not.toMatch(/iapi_|icsec_/);
+    }
+    // The partner's own secret still works: the refused rotation changed nothing.
+    await obtainToken(partner);
+  });
+
   it("sees its own organization's objects only", async () => {
     const theirs = await createOAuthClient(other, 'Theirs');
     const { json } = await bearerGraphQL(token, 'query ($id: ID!) { integration(id: $id) { id } node(id: $id) { id } }', { id: theirs.integrationId });

@@ -21,7 +21,8 @@ builder.queryField('apiKeys', (t) =>
   t.prismaConnection({
     type: 'ApiKey',
     cursor: 'id',
-    description: 'API keys of the organization, newest first, revoked ones included.',
+    description: 'API keys of the organization, newest first, revoked ones included. API key callers only.',
+    authScopes: { apiKeyCaller: true },
     resolve: (query, _root, _args, ctx) => ctx.db.apiKey.findMany({ ...query, ...newestFirst }),
     totalCount: countOf((ctx) => ctx.db.apiKey.count()),
   }, { name: 'ApiKeyConnection' }, { name: 'ApiKeyEdge' }),
@@ -51,12 +52,14 @@ const ApiKeyPayload = builder.simpleObject('ApiKeyPayload', {
 builder.mutationFields((t) => ({
   generateApiKey: t.field({
     type: GenerateApiKeyPayload,
+    authScopes: { apiKeyCaller: true },
     args: { input: t.arg({ type: GenerateApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       payload(() => generateApiKey(ctx.db, ctx.viewer.organization.id, input.name)),
   }),
   revokeApiKey: t.field({
     type: ApiKeyPayload,
+    authScopes: { apiKeyCaller: true },
     description: 'Revokes a key at once; requests with it are then UNAUTHENTICATED. Revoking twice is harmless.',
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) => payload(async () => ({ apiKey: await revokeApiKey(ctx.db, String(input.id)) })),

@@ -2,7 +2,7 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { DateTimeResolver, EmailAddressResolver, JSONResolver, URLResolver } from 'graphql-scalars';
 import { apiError } from '../domain/errors.ts';
@@ -15,7 +15,12 @@ import type { Context } from './context.ts';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { integrations: boolean };
+  AuthScopes: {
+    /** The organization has INTEGRATIONS_ECOSYSTEM on. */
+    integrations: boolean;
+    /** The caller used an API key (an admin credential), not an OAuth access token. */
+    apiKeyCaller: boolean;
+  };
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -48,11 +53,20 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: (ctx) => ({
       integrations: ctx.viewer.organization.features.includes('INTEGRATIONS_ECOSYSTEM'),
+      apiKeyCaller: ctx.viewer.apiKey !== null,
     }),
-    unauthorizedError: () =>
-      apiError('FEATURE_DISABLED', 'The Integrations feature (INTEGRATIONS_ECOSYSTEM) is not enabled for this organization.'),
+    unauthorizedError: (_parent, _ctx, _info, result) =>
+      failedScopes(result.failure).includes('integrations')
+        ? apiError('FEATURE_DISABLED', 'The Integrations feature (INTEGRATIONS_ECOSYSTEM) is not enabled for this organization.')
+        : apiError('FORBIDDEN', 'Managing credentials (API keys, client secrets) needs an API key; OAuth access tokens cannot.'),
   },
 });
+
+/** The scopes a scope-auth failure names, however nested. */
+function failedScopes(failure: AuthFailure): string[] {
+  if ('failures' in failure) return failure.failures.flatMap(failedScopes);
+  return 'scope' in failure ? [failure.scope] : [];
+}
 
 function isNodeType(typename: string): boolean {
   try {

@@ -209,7 +209,8 @@ builder.mutationFields((t) => ({
       payload(async () => ({ deletedIntegrationId: await deleteIntegration(ctx.db, String(input.id)) })),
   }),
   generateClientSecret: t.field({
-    ...gated,
+    // Both: the feature on, and an API key (a token must not mint its own credentials).
+    authScopes: { $all: { integrations: true, apiKeyCaller: true } },
     type: GenerateClientSecretPayload,
     args: { input: t.arg({ type: GenerateClientSecretInput, required: true }) },
     resolve: (_root, { input }, ctx) => payload(() => generateClientSecret(ctx.db, String(input.integrationId))),
