@@ -67,3 +67,20 @@ export function tenantClient(prisma: PrismaClient, organizationId: string) {
 }
 
 export type TenantClient = ReturnType<typeof tenantClient>;
+
+/**
+ * Tenant clients hold no per-request state, and a fresh Prisma extension is slower on its
+ * first queries than one already used; so each organization's client is kept and reused
+ * (least recently used ones are dropped past `size`).
+ */
+export function tenantClientCache(prisma: PrismaClient, size = 1000) {
+  const clients = new Map<string, TenantClient>();
+  return (organizationId: string): TenantClient => {
+    let client = clients.get(organizationId);
+    if (client) clients.delete(organizationId);
+    else client = tenantClient(prisma, organizationId);
+    clients.set(organizationId, client);
+    if (clients.size > size) clients.delete(clients.keys().next().value!);
+    return client;
+  };
+}

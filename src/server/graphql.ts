@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError as yogaMaskError, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { apiError } from '../domain/errors.ts';
-import { tenantClient } from '../db/tenant.ts';
+import { tenantClientCache } from '../db/tenant.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Context, Services, Viewer } from '../schema/context.ts';
@@ -40,10 +40,6 @@ export function unauthenticated(): GraphQLError {
   return apiError('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE);
 }
 
-export function contextFor(prisma: PrismaClient, services: Services, viewer: Viewer, origin: string): Context {
-  return { viewer, prisma, services, origin, db: tenantClient(prisma, viewer.organization.id) };
-}
-
 function originOf(config: Config, request: Request | undefined, req: IncomingMessage | undefined): string {
   if (config.publicUrl) return config.publicUrl;
   if (request) return new URL(request.url).origin;
@@ -51,6 +47,7 @@ function originOf(config: Config, request: Request | undefined, req: IncomingMes
 }
 
 export function createGraphQLHandler({ config, services, prisma, logger, verifyBearer }: GraphQLDeps) {
+  const tenantFor = tenantClientCache(prisma);
   return createYoga<TransportContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -78,7 +75,8 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
         initial.viewer ??
         (await authenticate(prisma, credentialsFromHeaders((name) => initial.request.headers.get(name)), verifyBearer));
       if (!viewer) throw unauthenticated();
-      return contextFor(prisma, services, viewer, originOf(config, initial.viewer ? undefined : initial.request, initial.req));
+      const origin = originOf(config, initial.viewer ? undefined : initial.request, initial.req);
+      return { viewer, prisma, services, origin, db: tenantFor(viewer.organization.id) };
     },
     plugins: [
       EnvelopArmorPlugin({
