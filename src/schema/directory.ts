@@ -162,6 +162,11 @@ builder.subscriptionField('directorySyncProgress', (t) =>
       "The latest sync's current state (if any), then one event per progress step up to and including the terminal one; stays open for later syncs.",
     args: { integrationId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
+      // The scope check of `authScopes` runs when events resolve; the gate must also hold
+      // before anything is looked up, or a gated caller would get NOT_FOUND instead.
+      if (!ctx.viewer.organization.features.includes('INTEGRATIONS_ECOSYSTEM')) {
+        throw apiError('FEATURE_DISABLED', 'The Integrations feature (INTEGRATIONS_ECOSYSTEM) is not enabled for this organization.');
+      }
       const integrationId = String(args.integrationId);
       const integration = isIdOf('Integration', integrationId)
         ? await ctx.db.integration.findUnique({ where: { id: integrationId }, select: { id: true } })
