@@ -175,6 +175,7 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
     // Keep the lease while a page is slow (rate limits, retries): it must lapse only when
     // this process is gone, or another runner would start the same sync alongside.
     const heartbeat = setInterval(() => {
+      if (!running) return; // stopping: stop() hands the lease back, a renewal must not undo that
       prisma.directorySync
         .updateMany({ where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
         .catch((error) => log.warn({ err: { message: (error as Error).message } }, 'could not renew a directory sync lease'));
