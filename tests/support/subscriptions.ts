@@ -1,0 +1,127 @@
+// Subscribing as real clients do: graphql-sse in its distinct-connections mode (one SSE
+// request per operation, the API key in a header) and graphql-ws over `ws` (the API key in
+// connection_init). Both collect what arrives so a test can wait for it with a deadline.
+import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { eventually } from './directory.ts';
+
+export interface Collected<T> {
+  /** `data` of each result that carried some. */
+  events: T[];
+  /** Errors: results' `errors`, or what the transport reported. */
+  errors: unknown[];
+  completed: boolean;
+  /** Waits until `check` holds for what arrived (deadline, no fixed sleep). */
+  waitFor(what: string, check: (events: T[]) => boolean, timeoutMs?: number): Promise<T[]>;
+  /** Waits until the operation ended with an error or a completion. */
+  settled(timeoutMs?: number): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+interface Sink {
+  next(value: { data?: unknown; errors?: readonly unknown[] | unknown[] }): void;
+  error(error: unknown): void;
+  complete(): void;
+}
+
+function collector<T>(field: string): { sink: Sink; collected: Omit<Collected<T>, 'dispose'> } {
+  const collected = {
+    events: [] as T[],
+    errors: [] as unknown[],
+    completed: false,
+    waitFor: (what: string, check: (events: T[]) => boolean, timeoutMs = 60_000) =>
+      eventually(
+        `${what} (got ${JSON.stringify(collected.events.map((e: any) => [e?.id, e?.status, e?.processed]))}, errors ${JSON.stringify(collected.errors)})`,
+        async () => (check(collected.events) ? collected.events : undefined),
+        timeoutMs,
+        50,
+      ),
+    settled: (timeoutMs = 30_000) =>
+      eventually('the subscription to end', async () => (collected.completed || collected.errors.length ? true : undefined), timeoutMs, 50).then(() => {}),
+  };
+  const sink: Sink = {
+    next(value) {
+      if (value.errors?.length) collected.errors.push(...value.errors);
+      const data = (value.data as Record<string, T> | null | undefined)?.[field];
+      if (data) collected.events.push(data);
+    },
+    error(error) {
+      // graphql-ws hands over the `error` message's list; a transport failure is one value
+      if (Array.isArray(error)) collected.errors.push(...error);
+      else collected.errors.push(error);
+    },
+    complete() {
+      collected.completed = true;
+    },
+  };
+  return { sink, collected };
+}
+
+/** graphql-sse, distinct connections mode, authenticated by the x-api-key header. */
+export function subscribeSse<T = any>(
+  serverUrl: string,
+  apiKey: string,
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+): Collected<T> {
+  const client = createSseClient({
+    url: `${serverUrl}/graphql`,
+    singleConnection: false,
+    headers: { 'x-api-key': apiKey },
+    retryAttempts: 0,
+  });
+  const { sink, collected } = collector<T>(field);
+  const unsubscribe = client.subscribe({ query, variables }, sink as never);
+  return {
+    ...collected,
+    async dispose() {
+      unsubscribe();
+      client.dispose();
+    },
+  };
+}
+
+export interface WsCollected<T> extends Collected<T> {
+  /** Close events the socket saw (code, reason). */
+  closes: { code: number; reason: string }[];
+}
+
+/** graphql-ws (graphql-transport-ws) over `ws`, authenticated in connection_init. */
+export function subscribeWs<T = any>(
+  serverUrl: string,
+  connectionParams: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+): WsCollected<T> {
+  const closes: { code: number; reason: string }[] = [];
+  const client = createWsClient({
+    url: `${serverUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+    on: {
+      closed: (event) => {
+        const { code, reason } = event as { code: number; reason: unknown };
+        closes.push({ code, reason: String(reason ?? '') });
+      },
+    },
+  });
+  const { sink, collected } = collector<T>(field);
+  const unsubscribe = client.subscribe({ query, variables }, sink as never);
+  return {
+    ...collected,
+    closes,
+    async dispose() {
+      unsubscribe();
+      await client.dispose();
+    },
+  };
+}
+
+export const SYNC_PROGRESS = `subscription ($integrationId: ID!) {
+  directorySyncProgress(integrationId: $integrationId) { id status processed total created updated deactivated error startedAt finishedAt }
+}`;
