@@ -1,13 +1,14 @@
 // Opens the database for this process: PostgreSQL when DATABASE_URL is set, otherwise
 // the embedded PGlite under DATA_DIR (owned directly, or reached through the owner's
 // socket). Pending migrations are applied on open, so a fresh database just works.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
-import { acquireEmbedded, currentOwner, serveSocket, socketConnectionString } from './embedded.ts';
+import { type EmbeddedOwner, acquireEmbedded, currentOwner, serveSocket, servesSocket, socketConnectionString } from './embedded.ts';
 import { applyPendingMigrations } from './schema-engine.ts';
 import { countingAdapterFactory } from './statement-counter.ts';
 
@@ -70,16 +71,47 @@ async function ping(prisma: PrismaClient, timeoutMs = 2000): Promise<boolean> {
   }
 }
 
-async function openEmbedded(config: Config, { role, logger }: OpenOptions): Promise<Database> {
+/** How long an admin command waits for another one (which serves no socket) to finish. */
+const CLIENT_WAIT_MS = 120_000;
+
+/**
+ * A client (the admin command) borrows the socket of a running server; when the owner is
+ * another short-lived client, or a server still starting (no socket yet), it waits for
+ * the socket or for the directory to be free, and then owns it for its own short run.
+ */
+async function openEmbeddedClient(config: Config, options: OpenOptions): Promise<Database> {
   const { dataDir } = config;
-  // A client borrows a running owner's socket; the server waits out a short-lived owner
-  // (an admin command) rather than failing.
-  if (role === 'client' && (await currentOwner(dataDir))) return openSocketClient(dataDir);
-  const owner = await acquireEmbedded(dataDir, role === 'server' ? 30_000 : 0);
-  if (!owner) {
-    if (role === 'client') return openSocketClient(dataDir);
-    throw new DatabaseUnavailableError(`DATA_DIR ${dataDir} is in use by process ${await currentOwner(dataDir)}`);
+  const deadline = Date.now() + CLIENT_WAIT_MS;
+  for (;;) {
+    const owner = await currentOwner(dataDir);
+    if (owner && (await servesSocket(dataDir))) {
+      try {
+        return await openSocketClient(dataDir);
+      } catch (error) {
+        // The server may have just stopped; if the directory changed hands, look again.
+        if (!(error instanceof DatabaseUnavailableError) || (await currentOwner(dataDir)) === owner) throw error;
+      }
+    } else if (!owner) {
+      const owned = await acquireEmbedded(dataDir, 0);
+      if (owned) return useOwned(owned, dataDir, options);
+    }
+    if (Date.now() > deadline) {
+      throw new DatabaseUnavailableError(`DATA_DIR ${dataDir} is in use by process ${owner ?? 'unknown'} (waited ${CLIENT_WAIT_MS / 1000} s)`);
+    }
+    await sleep(200);
   }
+}
+
+async function openEmbedded(config: Config, options: OpenOptions): Promise<Database> {
+  const { dataDir } = config;
+  if (options.role === 'client') return openEmbeddedClient(config, options);
+  // The server waits out a short-lived owner (an admin command) rather than failing.
+  const owner = await acquireEmbedded(dataDir, 30_000);
+  if (!owner) throw new DatabaseUnavailableError(`DATA_DIR ${dataDir} is in use by process ${await currentOwner(dataDir)}`);
+  return useOwned(owner, dataDir, options);
+}
+
+async function useOwned(owner: EmbeddedOwner, dataDir: string, { role, logger }: OpenOptions): Promise<Database> {
   try {
     await migrate(new PrismaPGlite(owner.pglite), logger);
   } catch (error) {

@@ -5,7 +5,7 @@
 // pid); the server, as owner, also serves the database on a Unix socket inside DATA_DIR,
 // and any other process that finds the directory owned talks to it through that socket
 // like to any PostgreSQL server.
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -60,6 +60,9 @@ export async function acquireEmbedded(dataDir: string, timeoutMs: number): Promi
     if (Date.now() >= deadline) return undefined;
     await sleep(200);
   }
+  // A socket left by a previous owner that died is dead: another process must not take
+  // it for a running server's.
+  await rm(path.join(dataDir, SOCKET_FILE), { force: true });
   let pglite: PGlite;
   try {
     pglite = new PGlite(path.join(dataDir, PG_DIR));
@@ -143,6 +146,11 @@ export async function serveSocket(pglite: PGlite, dataDir: string): Promise<() =
     await server.stop();
     await rm(socketPath, { force: true });
   };
+}
+
+/** True when the owner of dataDir serves it on a socket (a server, not an admin command). */
+export async function servesSocket(dataDir: string): Promise<boolean> {
+  return stat(path.join(dataDir, SOCKET_FILE)).then((s) => s.isSocket(), () => false);
 }
 
 /** A connection string that reaches the owner's socket server. */

@@ -1,0 +1,221 @@
+// The admin command as an operator runs it: `npm run admin -- ...` (here: tsx on
+// src/admin/cli.ts, which is what the npm script runs), against the suite server's
+// storage while that server runs, and (embedded only) on a brand-new DATA_DIR with no
+// server at all. Output contract: results on stdout, one clear line on stderr for
+// errors, exit code 0 only on success.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gql } from 'graphql-request';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { clientFor, storageEnv } from './support/api.ts';
+import { type CommandResult, runAdmin } from './support/process.ts';
+
+const storage = inject('storage');
+const SLOW = 180_000; // each admin run is a fresh process (seconds on a busy machine)
+
+const VIEWER = gql`{ viewer { organization { id name features } apiKey { id } } }`;
+
+function stdoutLines(result: CommandResult): string[] {
+  expect(result.stdout.endsWith('\n'), result.stdout).toBe(true);
+  return result.stdout.slice(0, -1).split('\n');
+}
+
+/** A failure as the contract wants it: non-zero exit, one clear line on stderr, nothing on stdout. */
+function expectOneLineFailure(result: CommandResult, mentions: RegExp) {
+  expect(result.code, result.stderr).not.toBe(0);
+  expect(result.code).not.toBeNull();
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trim().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(mentions);
+  expect(lines[0].length).toBeLessThan(300);
+  expect(result.stderr).not.toContain('    at ');
+}
+
+function parseCreateOrg(result: CommandResult) {
+  expect(result.code, result.stderr).toBe(0);
+  const lines = stdoutLines(result);
+  expect(lines, result.stdout).toHaveLength(1);
+  const parsed = JSON.parse(lines[0]);
+  expect(Object.keys(parsed).sort()).toEqual(['apiKey', 'organization']);
+  expect(Object.keys(parsed.organization).sort()).toEqual(['id', 'name']);
+  expect(parsed.organization.id).toMatch(/^org_[0-9a-z]{26}$/);
+  expect(parsed.apiKey).toEqual(expect.any(String));
+  // The secret is printed once, on stdout; never in logs.
+  expect(result.stderr).not.toContain(parsed.apiKey);
+  return parsed as { organization: { id: string; name: string }; apiKey: string };
+}
+
+function setFeatureArgs(org: string, enabled: string, ...extra: string[]) {
+  return ['set-feature', '--org', org, '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', enabled, ...extra];
+}
+
+async function within(ms: number, probe: () => Promise<boolean>) {
+  const start = Date.now();
+  for (;;) {
+    if (await probe()) return;
+    if (Date.now() - start > ms) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('beside the running server', () => {
+  it('create-org --json prints exactly one line of JSON, and the key works at once', async () => {
+    const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Made', '--json'], storageEnv));
+    expect(created.organization.name).toBe('Admin Made');
+    const { viewer } = await clientFor(created.apiKey).request<any>(VIEWER);
+    expect(viewer.organization).toEqual({ id: created.organization.id, name: 'Admin Made', features: ['INTEGRATIONS_ECOSYSTEM'] });
+  }, SLOW);
+
+  it('create-org --disable-integrations makes an organization without the feature', async () => {
+    const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Plain', '--disable-integrations', '--json'], storageEnv));
+    const { viewer } = await clientFor(created.apiKey).request<any>(VIEWER);
+    expect(viewer.organization.features).toEqual([]);
+  }, SLOW);
+
+  it('create-org without --json tells a person the key once, on stdout', async () => {
+    const result = await runAdmin(['create-org', '--name', 'Admin Human'], storageEnv);
+    expect(result.code, result.stderr).toBe(0);
+    const key = result.stdout.match(/\b(\S{40,})\b/)?.[1];
+    expect(key, result.stdout).toBeDefined();
+    const { viewer } = await clientFor(key!).request<any>(VIEWER);
+    expect(viewer.organization.name).toBe('Admin Human');
+  }, SLOW);
+
+  it('set-feature exits 0 and the running server sees the change within 5 seconds', async () => {
+    const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Toggle', '--json'], storageEnv));
+    const client = clientFor(created.apiKey);
+    const features = async () => (await client.request<any>(VIEWER)).viewer.organization.features as string[];
+
+    const off = await runAdmin(setFeatureArgs(created.organization.id, 'false'), storageEnv);
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout.trim().split('\n')).toHaveLength(1);
+    await within(5000, async () => (await features()).length === 0);
+
+    const on = await runAdmin(setFeatureArgs(created.organization.id, 'true', '--json'), storageEnv);
+    expect(on.code, on.stderr).toBe(0);
+    const lines = stdoutLines(on);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]).organization).toMatchObject({ id: created.organization.id, features: ['INTEGRATIONS_ECOSYSTEM'] });
+    await within(5000, async () => (await features()).includes('INTEGRATIONS_ECOSYSTEM'));
+  }, SLOW);
+
+  if (storage === 'pglite') {
+    // The embedded database is one process's; admin commands reach it through the
+    // server. The server keeps opening transactions of its own (requests, the sync
+    // runner): an admin command arriving in the middle of one must wait its turn, not
+    // hang or fail.
+    it('works while the server is busy with transactions of its own', async () => {
+      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Busy', '--json'], storageEnv));
+      const client = clientFor(created.apiKey);
+      const { createWorkflow } = await client.request<any>(gql`mutation { createWorkflow(input: { name: "Busy", steps: ["A"] }) { workflow { id } } }`);
+      let busy = true;
+      let updates = 0;
+      const hammer = async (lane: number) => {
+        for (let i = 0; busy; i++) {
+          // A change of steps is a transaction on the server (version bump + snapshot).
+          await client.request(gql`mutation ($input: UpdateWorkflowInput!) { updateWorkflow(input: $input) { workflow { version } } }`, {
+            input: { id: createWorkflow.workflow.id, steps: [`L${lane}-${i}`] },
+          });
+          updates++;
+        }
+      };
+      const lanes = [hammer(1), hammer(2)];
+      try {
+        for (const enabled of ['false', 'true', 'false']) {
+          const result = await runAdmin(setFeatureArgs(created.organization.id, enabled), storageEnv);
+          expect(result.code, result.stderr).toBe(0);
+        }
+      } finally {
+        busy = false;
+        await Promise.all(lanes);
+      }
+      expect(updates).toBeGreaterThan(0);
+      await within(5000, async () => (await client.request<any>(VIEWER)).viewer.organization.features.length === 0);
+      const { workflow } = await client.request<any>(gql`query ($id: ID!) { workflow(id: $id) { version } }`, { id: createWorkflow.workflow.id });
+      expect(workflow.version).toBe(updates + 1);
+    }, SLOW);
+  }
+});
+
+describe('help and errors', () => {
+  it('--help exits 0 and shows both commands', async () => {
+    for (const args of [['--help'], ['create-org', '--help'], ['set-feature', '--help']]) {
+      const result = await runAdmin(args, storageEnv);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      expect(result.stdout).toContain('create-org');
+      expect(result.stdout).toContain('set-feature');
+    }
+  }, SLOW);
+
+  it('an unknown organization is one clear line on stderr and a non-zero exit', async () => {
+    for (const org of ['org_01m8mwbn4xqpj3fypwxwrsccbr', 'not-an-org']) {
+      expectOneLineFailure(await runAdmin(setFeatureArgs(org, 'true'), storageEnv), new RegExp(`organization.*${org}|${org}.*organization`, 'i'));
+    }
+  }, SLOW);
+
+  it('bad flags are one clear line on stderr and a non-zero exit', async () => {
+    const cases: [string[], RegExp][] = [
+      [['create-org', '--name', 'X', '--frobnicate'], /frobnicate/],
+      [['create-org', '--json'], /--name/],
+      [['create-org', '--name', '   ', '--json'], /--name/],
+      [['create-org', '--name'], /--name/],
+      [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', 'maybe'], /--enabled/],
+      [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM'], /--enabled/],
+      [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'TELEPORTATION', '--enabled', 'true'], /--feature/],
+      [['set-feature', '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', 'true'], /--org/],
+      [['delete-everything'], /delete-everything/],
+    ];
+    // Three at a time: each is its own process.
+    for (let i = 0; i < cases.length; i += 3) {
+      const batch = cases.slice(i, i + 3);
+      const results = await Promise.all(batch.map(([args]) => runAdmin(args, storageEnv)));
+      results.forEach((result, j) => expectOneLineFailure(result, batch[j][1]));
+    }
+  }, SLOW);
+});
+
+if (storage === 'pglite') {
+  describe('on a brand-new DATA_DIR with no server', () => {
+    const dirs: string[] = [];
+    afterAll(async () => {
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    });
+    const freshDir = async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'integrations-admin-'));
+      dirs.push(dir);
+      return dir;
+    };
+
+    it('creates the database (migrations applied), the organization, and then changes it', async () => {
+      const dataDir = await freshDir();
+      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Offline', '--json'], { DATA_DIR: dataDir }));
+      expect(created.organization.name).toBe('Offline');
+
+      const off = await runAdmin(setFeatureArgs(created.organization.id, 'false', '--json'), { DATA_DIR: dataDir });
+      expect(off.code, off.stderr).toBe(0);
+      expect(JSON.parse(stdoutLines(off)[0]).organization.features).toEqual([]);
+      const on = await runAdmin(setFeatureArgs(created.organization.id, 'true', '--json'), { DATA_DIR: dataDir });
+      expect(on.code, on.stderr).toBe(0);
+      expect(JSON.parse(stdoutLines(on)[0]).organization.features).toEqual(['INTEGRATIONS_ECOSYSTEM']);
+
+      expectOneLineFailure(await runAdmin(setFeatureArgs('org_01m8mwbn4xqpj3fypwxwrsccbr', 'true'), { DATA_DIR: dataDir }), /organization/i);
+      // Nothing is left claiming the directory once the commands are done.
+      expect(await readdir(dataDir)).not.toContain('owner.pid');
+    }, SLOW);
+
+    it('runs two commands at once on the same directory', async () => {
+      const dataDir = await freshDir();
+      const [a, b] = await Promise.all([
+        runAdmin(['create-org', '--name', 'Twin A', '--json'], { DATA_DIR: dataDir }),
+        runAdmin(['create-org', '--name', 'Twin B', '--json'], { DATA_DIR: dataDir }),
+      ]);
+      const [createdA, createdB] = [parseCreateOrg(a), parseCreateOrg(b)];
+      expect(createdA.organization.id).not.toBe(createdB.organization.id);
+      const check = await runAdmin(setFeatureArgs(createdB.organization.id, 'false', '--json'), { DATA_DIR: dataDir });
+      expect(check.code, check.stderr).toBe(0);
+      expect(JSON.parse(stdoutLines(check)[0]).organization.name).toBe('Twin B');
+    }, SLOW);
+  });
+}
