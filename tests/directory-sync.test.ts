@@ -148,6 +148,10 @@ describe('Okta directory sync', { timeout: 120_000 }, () => {
     expect(combined.edges.map((e) => e.node.externalId)).toEqual([oktaUser(5).id]);
     expect((await directoryUsers(acme, integrationId, { filter: { search: 'user5@', active: true } })).totalCount).toBe(0);
     expect((await directoryUsers(acme, integrationId, { filter: { search: 'nobody-matches-this' } })).totalCount).toBe(0);
+    // LIKE wildcards in a search are plain characters.
+    for (const search of ['_', '%', 'user_@example.com', 'user%']) {
+      expect((await directoryUsers(acme, integrationId, { filter: { search } })).totalCount, search).toBe(0);
+    }
 
     expect((await directoryUsers(acme, integrationId, { filter: { enrollmentStatus: 'NOT_ENROLLED' } })).totalCount).toBe(252);
     expect((await directoryUsers(acme, integrationId, { filter: { enrollmentStatus: 'ENROLLED' } })).totalCount).toBe(0);
@@ -213,7 +217,7 @@ describe('Okta directory sync', { timeout: 120_000 }, () => {
   it('a wrong API token fails the sync with a message about the token that does not contain it', async () => {
     const upstream = await okta({ users: oktaUsers(10) });
     const wrongToken = '00aBcD-wrong-okta-token-9f8e7d6c5b4a';
-    const { firstSync } = await createOktaIntegration(acme, upstream, { apiToken: wrongToken, name: 'Bad token' });
+    const { id, firstSync } = await createOktaIntegration(acme, upstream, { apiToken: wrongToken, name: 'Bad token' });
     const failed = await waitForSync(acme, firstSync.id);
     expect(failed.status).toBe('FAILED');
     expect(failed.error).toMatch(/token/i);
@@ -222,6 +226,15 @@ describe('Okta directory sync', { timeout: 120_000 }, () => {
     expect(failed).toMatchObject({ processed: 0, created: 0 });
     expect(failed.finishedAt).not.toBeNull();
     expect(upstream.authorizations).toContain(`SSWS ${wrongToken}`);
+
+    // Fixing the credential is enough: the next sync uses the updated (merged) config.
+    const { updateIntegration } = await acme.client.request<any>(
+      gql`mutation ($input: UpdateIntegrationInput!) { updateIntegration(input: $input) { integration { id } userErrors { code message } } }`,
+      { input: { id, config: { apiToken: upstream.token } } },
+    );
+    expect(updateIntegration.userErrors).toEqual([]);
+    const retried = await startSync(acme, id);
+    expect(await waitForSync(acme, retried.sync!.id)).toMatchObject({ status: 'SUCCEEDED', processed: 10, created: 10, error: null });
   });
 
   it('an unreachable host fails the sync with a message naming the host', async () => {
@@ -277,14 +290,18 @@ describe('Okta directory sync', { timeout: 120_000 }, () => {
         oktaUser(1, { email: undefined, login: 'jdoe' }), // Okta orgs may use non-email logins
         oktaUser(2, { email: undefined, login: 'login2@corp.example' }),
         oktaUser(3, { email: 'not an address', login: 'login3@corp.example' }),
+        oktaUser(4, { email: 'first_last@corp.example', login: 'first_last@corp.example' }),
       ],
     });
     const { id, firstSync } = await createOktaIntegration(acme, upstream, { name: 'Odd logins' });
-    expect(await waitForSync(acme, firstSync.id)).toMatchObject({ status: 'SUCCEEDED', processed: 3, created: 3 });
+    expect(await waitForSync(acme, firstSync.id)).toMatchObject({ status: 'SUCCEEDED', processed: 4, created: 4 });
     const users = byExternalId(await allDirectoryUsers(acme, id));
     expect(users.get(oktaUser(1).id)).toMatchObject({ email: null, userPrincipalName: 'jdoe' });
     expect(users.get(oktaUser(2).id)).toMatchObject({ email: 'login2@corp.example', userPrincipalName: 'login2@corp.example' });
     expect(users.get(oktaUser(3).id)).toMatchObject({ email: 'login3@corp.example' });
+    // An underscore in a search is an underscore.
+    const underscore = await directoryUsers(acme, id, { filter: { search: 'T_L' } });
+    expect(underscore.edges.map((e) => e.node.externalId)).toEqual([oktaUser(4).id]);
   });
 });
 

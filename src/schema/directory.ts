@@ -82,7 +82,8 @@ function directoryUserWhere(
   integrationId: string,
   filter: typeof DirectoryUserFilter.$inferInput | null | undefined,
 ): Prisma.DirectoryUserWhereInput {
-  const search = filter?.search?.trim();
+  // Prisma's `contains` is an ILIKE pattern: escape its wildcards so they match themselves.
+  const search = filter?.search?.trim().replace(/[\\%_]/g, '\\$&');
   return {
     integrationId: isIdOf('Integration', integrationId) ? integrationId : '',
     active: filter?.active ?? undefined,
