@@ -496,7 +496,8 @@ describe('enrollment of directory users (rule 6)', { timeout: 60_000 }, () => {
   });
 
   it('a loginHint that matches no active directory user is DIRECTORY_USER_NOT_FOUND', async () => {
-    for (const loginHint of ['person10@enroll.example', 'EMP-10', 'nobody@enroll.example', 'someone@other.example']) {
+    // (wildcards are plain characters: "person_@..." is not person1, "%" is nobody)
+    for (const loginHint of ['person10@enroll.example', 'EMP-10', 'nobody@enroll.example', 'someone@other.example', 'person_@enroll.example', 'EMP-_', '%']) {
       const { session, userErrors } = await request(acme, { loginHint });
       expect(session, loginHint).toBeNull();
       expect(userErrors, loginHint).toEqual([expect.objectContaining({ code: 'DIRECTORY_USER_NOT_FOUND', field: ['input', 'loginHint'] })]);

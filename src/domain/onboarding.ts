@@ -67,14 +67,17 @@ async function resolveDirectoryUser(db: TenantClient, input: RequestOnboardingIn
   let byHint: { id: string } | undefined;
   if (input.loginHint != null) {
     const hint = input.loginHint.trim();
+    // Prisma compares case-insensitively with ILIKE: its wildcards must match only themselves,
+    // or "%" would name whichever user there is.
+    const pattern = hint.replace(/[\\%_]/g, '\\$&');
     const matches = hint
       ? await db.directoryUser.findMany({
           where: {
             active: true,
             OR: [
-              { email: { equals: hint, mode: 'insensitive' } },
-              { userPrincipalName: { equals: hint, mode: 'insensitive' } },
-              { employeeId: { equals: hint, mode: 'insensitive' } },
+              { email: { equals: pattern, mode: 'insensitive' } },
+              { userPrincipalName: { equals: pattern, mode: 'insensitive' } },
+              { employeeId: { equals: pattern, mode: 'insensitive' } },
             ],
           },
           select: { id: true },
