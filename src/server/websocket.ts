@@ -5,7 +5,8 @@
 // REAUTHENTICATE_MS while it stays open, so a revoked key, an expired token or a
 // deleted/DISABLED integration's token ends the connection (close 4403) within that
 // time (CONTRACT rule 8: 60 s), and new operations see the organization's current features.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -28,7 +29,15 @@ export function attachWebSocket(
   prisma: PrismaClient,
   verifyBearer?: BearerVerifier,
 ) {
-  const wss = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
+  // noServer, and the upgrade handed over here: given the HTTP server itself, ws re-emits
+  // that server's errors (a port already in use) as its own, which graphql-ws then prints
+  // with a stack trace instead of the one clear start-up line.
+  const wss = new WebSocketServer({ noServer: true, path: GRAPHQL_PATH, maxPayload: 1024 * 1024 });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // handleUpgrade answers 400 itself for another path.
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  httpServer.on('upgrade', onUpgrade);
   const sessions = new WeakMap<object, { credentials: Credentials; viewer: Viewer; timer: NodeJS.Timeout }>();
 
   /** The connection's current viewer; closes it when its credentials no longer authenticate. */
@@ -102,6 +111,7 @@ export function attachWebSocket(
 
   return {
     async close() {
+      httpServer.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await disposable.dispose();
     },
