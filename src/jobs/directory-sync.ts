@@ -32,6 +32,9 @@ export interface SyncRunnerOptions {
 
 class LeaseLost extends Error {}
 
+/** Claims of one sync (restarts and crashes included) before it is given up as FAILED. */
+const MAX_ATTEMPTS = 10;
+
 /** A stored directory user has the attributes an upstream one brings. */
 function attributesChanged(before: UpstreamUser, after: UpstreamUser): boolean {
   return (
@@ -171,6 +174,11 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
     let sync = claimed;
     const lease = claimed.leaseOwner!;
     const log = logger.child({ syncId: sync.id, integrationId: sync.integrationId });
+    if (sync.attempts > MAX_ATTEMPTS) {
+      // Interrupted again and again (a page that crashes the process?): stop retrying.
+      await fail(sync, lease, `the sync was interrupted ${MAX_ATTEMPTS} times before finishing; start it again`);
+      return;
+    }
     log.info({ resumed: sync.cursor !== null, attempt: sync.attempts }, 'directory sync running');
     // Keep the lease while a page is slow (rate limits, retries): it must lapse only when
     // this process is gone, or another runner would start the same sync alongside.

@@ -1,0 +1,48 @@
+// A sync interrupted again and again (say, a page that crashes the process each time) is
+// given up as FAILED after 10 claims instead of being retried forever. The interrupted
+// state is written straight into the server's database, as a crashed runner leaves it.
+import { gql } from 'graphql-request';
+import pg from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { expect, it } from 'vitest';
+import { createOrg, storageEnv } from './support/api.ts';
+
+function database(): pg.Client {
+  // PostgreSQL directly; the embedded database through its owner's Unix socket.
+  return storageEnv.DATABASE_URL
+    ? new pg.Client({ connectionString: storageEnv.DATABASE_URL })
+    : new pg.Client({ host: storageEnv.DATA_DIR, user: 'postgres', database: 'postgres' });
+}
+
+it('gives up a sync claimed more than 10 times, with an error saying so', async () => {
+  const org = await createOrg('Attempts');
+  const { createIntegration } = await org.client.request<any>(
+    gql`mutation { createIntegration(input: { templateKey: "OKTA", name: "Crashy", config: { orgUrl: "http://127.0.0.1:9", apiToken: "okta-token-attempts" } }) { integration { id } userErrors { code } } }`,
+  );
+  const integrationId = createIntegration.integration.id;
+  const LAST_SYNC = gql`query ($id: ID!) { integration(id: $id) { directory { lastSync { id status error } } } }`;
+  const lastSync = async () => (await org.client.request<any>(LAST_SYNC, { id: integrationId })).integration.directory.lastSync;
+  // Let the first (unreachable) sync end, so the crafted one is the integration's only open sync.
+  for (let i = 0; i < 300 && ['QUEUED', 'RUNNING'].includes((await lastSync()).status); i++) await sleep(100);
+
+  const client = database();
+  await client.connect();
+  const syncId = 'sync_01m8mwbn4xqpj3fypwxwrsccbz';
+  try {
+    await client.query(
+      `INSERT INTO "DirectorySync" (id, "organizationId", "integrationId", status, attempts, "leaseOwner", "leaseExpiresAt", "createdAt", "startedAt")
+       VALUES ($1, $2, $3, 'RUNNING', 10, 'lease_of_a_dead_runner', (now() AT TIME ZONE 'UTC') - interval '1 minute',
+               (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC') - interval '1 hour')`,
+      [syncId, org.id, integrationId],
+    );
+  } finally {
+    await client.end();
+  }
+  let sync;
+  for (let i = 0; i < 300; i++) {
+    sync = await lastSync();
+    if (sync.status === 'FAILED') break;
+    await sleep(100);
+  }
+  expect(sync).toEqual({ id: syncId, status: 'FAILED', error: 'the sync was interrupted 10 times before finishing; start it again' });
+});
