@@ -33,7 +33,7 @@ function checkName(name: string, errors: UserErrorShape[]): string {
 
 /** Checks the workflow rule of the template; returns the workflow ID to store. */
 async function checkWorkflow(
-  db: TenantClient,
+  db: Pick<TenantClient, 'workflow'>,
   template: IntegrationTemplate,
   workflowId: string | null | undefined,
   errors: UserErrorShape[],
@@ -104,7 +104,8 @@ export async function updateIntegration(db: TenantClient, cipher: Cipher, input:
     if (!template) throw new Error(`integration ${current.id} has unknown template ${current.templateKey}`);
     const errors: UserErrorShape[] = [];
     const name = input.name == null ? undefined : checkName(input.name, errors);
-    const workflowId = await checkWorkflow(db, template, input.workflowId, errors);
+    // Inside the transaction: the embedded database has one connection, held by it.
+    const workflowId = await checkWorkflow(tx, template, input.workflowId, errors);
     const applied = input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, cipher);
     if (applied && 'errors' in applied) errors.push(...applied.errors);
     if (errors.length || (applied && 'errors' in applied)) throw new UserErrors(errors);
