@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { serverUrl, storageEnv } from './support/api.ts';
 import { serverEnv } from './support/env.ts';
@@ -20,7 +21,28 @@ const children: ChildProcess[] = [];
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  if (databases.length) {
+    const admin = new pg.Client({ connectionString: storageEnv.DATABASE_URL });
+    await admin.connect();
+    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
 });
+
+const databases: string[] = [];
+
+/** A new, empty database on the suite's PostgreSQL server (dropped after the file). */
+async function freshDatabase(): Promise<string> {
+  const name = `integrations_lifecycle_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: storageEnv.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  databases.push(name);
+  const url = new URL(storageEnv.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 async function freshDataDir() {
   const dir = await mkdtemp(path.join(tmpdir(), 'integrations-lifecycle-'));
@@ -71,9 +93,10 @@ function expectOneClearLine(result: { code: number | null; signal: NodeJS.Signal
 describe('start-up failures', () => {
   it('a port already in use: one clear line naming the port, non-zero exit', async () => {
     const port = new URL(serverUrl).port; // the suite's server holds it
-    // Its own storage: the embedded directory of the suite's server is taken, and that is
-    // another failure (the server would wait for it first).
-    const env = storage === 'pglite' ? { DATA_DIR: await freshDataDir() } : storageEnv;
+    // Its own storage: the embedded directory of the suite's server is taken (another
+    // failure: the server would wait for it first), and on PostgreSQL a server that gets
+    // as far as its database must not touch the suite's data.
+    const env = storage === 'pglite' ? { DATA_DIR: await freshDataDir() } : { DATABASE_URL: await freshDatabase() };
     const result = await runServerUntilExit({ ...env, PORT: port });
     expectOneClearLine(result, new RegExp(`\\b${port}\\b`));
     expect(humanLines(result.stderr)[0]).toMatch(/in use/i);
@@ -109,6 +132,11 @@ if (storage === 'pglite') {
       const server = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'info' });
       children.push(server.child);
       const body = JSON.stringify({ query: '{ viewer { organization { id name } } }' });
+      // Warm up first: the server gives in-flight requests a bounded grace period (10 s),
+      // and a cold first query on a loaded machine is not what this test is about.
+      const warm = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body });
+      expect(warm.status).toBe(200);
+      await warm.text();
 
       // The request is in flight: the server has its headers (it answered
       // `100 Continue`) and waits for the body, which the test holds back until the
