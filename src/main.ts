@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
 import { loadCipher } from './domain/crypto.ts';
-import { startSyncRunner } from './jobs/directory-sync.ts';
+import { type SyncRunner, startSyncRunner } from './jobs/directory-sync.ts';
 import { createLogger } from './logger.ts';
 import { createOAuth, oauthSettingsFromEnv } from './oauth/index.ts';
 import { createEventBus } from './pubsub.ts';
@@ -11,8 +11,8 @@ import { createApp } from './server/http.ts';
 
 const logger = createLogger();
 
+/** A start-up problem the operator can fix: exactly one plain line, no log noise. */
 function fail(message: string): never {
-  logger.fatal(message);
   process.stderr.write(`error: ${message}\n`);
   process.exit(1);
 }
@@ -23,20 +23,21 @@ async function main() {
   const cipher = await loadCipher(config);
   const db = await openDatabase(config, { role: 'server', logger });
   const events = createEventBus(config.redisUrl, logger);
-  const syncRunner = startSyncRunner({ prisma: db.prisma, cipher, pubsub: events.pubsub, logger, ...config.sync });
-  const services = { config, cipher, pubsub: events.pubsub, wakeSyncRunner: syncRunner.wake };
+  // The sync runner starts once the port is ours: a server that cannot listen claims no job.
+  let syncRunner: SyncRunner | undefined;
+  const services = { config, cipher, pubsub: events.pubsub, wakeSyncRunner: () => syncRunner?.wake() };
   const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, settings: oauthSettings });
   const app = createApp({ config, services, db, logger, routes: oauth.routes, verifyBearer: oauth.verifyBearer });
   let port: number;
   try {
     port = await app.listen(config.port, config.host);
   } catch (error) {
-    await syncRunner.stop();
     await events.close();
     await db.close();
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : `cannot listen on port ${config.port}: ${(error as Error).message}`);
   }
+  syncRunner = startSyncRunner({ prisma: db.prisma, cipher, pubsub: events.pubsub, logger, ...config.sync });
   logger.info({ port, storage: db.mode, dataDir: db.mode === 'postgres' ? undefined : config.dataDir }, `serving http://localhost:${port}/graphql`);
 
   let stopping = false;
@@ -45,7 +46,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
-    await syncRunner.stop();
+    await syncRunner?.stop();
     await events.close();
     await db.close();
     logger.info('stopped');
