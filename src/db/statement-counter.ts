@@ -16,10 +16,6 @@ export function countStatements<T>(work: () => T): { result: T; counter: Counter
   return { result: storage.run(counter, work), counter };
 }
 
-export function currentCounter(): Counter | undefined {
-  return storage.getStore();
-}
-
 const COUNTED = new Set(['queryRaw', 'executeRaw']);
 
 function countingProxy<T extends object>(target: T): T {

@@ -1,4 +1,4 @@
-import { TEMPLATES, type IntegrationTemplate, type TemplateField } from '../domain/templates.ts';
+import { TEMPLATES, type IntegrationTemplate, type TemplateField, takesWorkflow } from '../domain/templates.ts';
 import { builder } from './builder.ts';
 
 export const TemplateFieldTypeEnum = builder.enumType('TemplateFieldType', {
@@ -30,7 +30,7 @@ export const IntegrationTemplateRef = builder.objectRef<IntegrationTemplate>('In
     fields: t.field({ type: [TemplateFieldRef], resolve: (template) => template.fields }),
     takesWorkflow: t.boolean({
       description: 'CUSTOM templates require a workflow; DIRECTORY templates take none.',
-      resolve: (template) => template.category !== 'DIRECTORY',
+      resolve: takesWorkflow,
     }),
   }),
 });
