@@ -16,20 +16,35 @@ export interface Config {
   production: boolean;
   /** Adds extensions.sqlStatements to results (tests and benchmarks). */
   exposeSqlCount: boolean;
-  /** Directory sync runner: lease length (a dead runner's sync is retried after it) and poll interval. */
-  sync: { leaseMs: number; pollMs: number };
+  /** Directory sync runner: lease length (a dead runner's sync is retried after it), poll
+   * interval, syncs one instance works at once, and syncs one organization runs at once
+   * across every instance. */
+  sync: { leaseMs: number; pollMs: number; concurrency: number; concurrencyPerOrg: number };
+  /** Calls to tenant-supplied URLs (src/outbound/). */
+  outbound: { allowPrivateNetworkTargets: boolean; maxResponseBytes: number; timeoutMs: number };
+  /** Bounds on what one directory sync may ingest. */
+  directory: { maxUsers: number };
+  /** Bounds on the database work of one request (contract 6.7.2). */
+  database: { statementTimeoutMs: number; poolSize: number; connectionsPerRequest: number };
   /** Limits on hostile queries (CONTRACT rule 9). */
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
 }
 
 export class ConfigError extends Error {}
 
-function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+function integer(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be an integer of at least ${min}, got "${raw}"`);
   return value;
+}
+
+function boolean(name: string, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,7 +65,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     production: env.NODE_ENV === 'production',
     exposeSqlCount: env.EXPOSE_SQL_COUNT === '1',
-    sync: { leaseMs: integer('SYNC_LEASE_MS', 30_000, env), pollMs: integer('SYNC_POLL_MS', 1000, env) },
+    sync: {
+      leaseMs: integer('SYNC_LEASE_MS', 30_000, env, 1),
+      pollMs: integer('SYNC_POLL_MS', 1000, env, 1),
+      concurrency: integer('SYNC_CONCURRENCY', 4, env, 1),
+      concurrencyPerOrg: integer('SYNC_CONCURRENCY_PER_ORG', 1, env, 1),
+    },
+    outbound: {
+      allowPrivateNetworkTargets: boolean('ALLOW_PRIVATE_NETWORK_TARGETS', env),
+      maxResponseBytes: integer('OUTBOUND_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, env, 1),
+      timeoutMs: integer('OUTBOUND_TIMEOUT_MS', 30_000, env, 1),
+    },
+    directory: { maxUsers: integer('DIRECTORY_MAX_USERS', 1_000_000, env, 1) },
+    database: {
+      statementTimeoutMs: integer('DB_STATEMENT_TIMEOUT_MS', 10_000, env),
+      poolSize: integer('DB_POOL_SIZE', 10, env, 2),
+      connectionsPerRequest: integer('DB_CONNECTIONS_PER_REQUEST', 2, env, 1),
+    },
     limits: {
       maxDepth: integer('MAX_QUERY_DEPTH', 12, env),
       maxAliases: integer('MAX_QUERY_ALIASES', 30, env),
