@@ -1,18 +1,27 @@
 // Tenancy, enforced in one place: the client a request works with adds the caller's
 // organization to every read and write of an organization-owned model. A resolver or
 // domain function cannot forget it, and another organization's row is simply not found.
+import { getDatamodel } from '../generated/pothos-types.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+
+// The datamodel generated for Pothos (model -> fields), read once: the schema itself says
+// which models are organization-owned and where each relation leads, so no list here can
+// fall behind prisma/schema.prisma.
+const MODELS = getDatamodel().datamodel.models;
 
 /** Models with an organizationId column. Others (versions, identity records) are only
  * reached through a scoped parent. */
-const TENANT_MODELS = new Set([
-  'ApiKey',
-  'Workflow',
-  'Integration',
-  'OnboardingSession',
-  'DirectoryUser',
-  'DirectorySync',
-]);
+const TENANT_MODELS = new Set(
+  Object.keys(MODELS).filter((name) => MODELS[name].fields.some((f) => f.name === 'organizationId')),
+);
+
+/** Per model, its relation fields and the model each leads to. */
+const RELATIONS = new Map(
+  Object.entries(MODELS).map(([name, model]) => [
+    name,
+    new Map(model.fields.filter((f) => f.kind === 'object').map((f) => [f.name, f.type])),
+  ]),
+);
 
 const WHERE_OPERATIONS = new Set([
   'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany',
@@ -34,7 +43,45 @@ function restrict(where: object | undefined, key: string, value: string): object
   return { ...current, AND: [...and, { [key]: value }] };
 }
 
-export function scopeArgs(model: string, operation: string, args: Args, organizationId: string): Args {
+/**
+ * Prisma finds a `cursor` row by its unique input alone, without the query's `where`, then
+ * pages from where that row sorts; so another organization's ID would give a page where an
+ * unknown ID gives none (an oracle). With the organization in the cursor's unique input,
+ * a foreign ID finds no cursor row, exactly like an unknown one (an Organization cursor
+ * gets the caller's own id, as its `where` does). Cursors nested in
+ * `include` / `select` (the relation loads Pothos builds for `t.relatedConnection`) are
+ * looked up the same way, so the tree is walked along relation fields.
+ * Copy-on-write: this runs on every query, and args without a cursor anywhere come back as
+ * the same object, untouched and uncopied.
+ */
+function scopeCursors(model: string, args: Args, organizationId: string): Args {
+  let scoped = args;
+  const key = model === 'Organization' ? 'id' : TENANT_MODELS.has(model) ? 'organizationId' : undefined;
+  if (key && args.cursor != null) scoped = { ...args, cursor: restrict(args.cursor as object, key, organizationId) };
+  const relations = RELATIONS.get(model);
+  for (const branch of ['include', 'select'] as const) {
+    const tree = args[branch] as Record<string, unknown> | null | undefined;
+    if (!relations || !tree || typeof tree !== 'object') continue;
+    let scopedTree = tree;
+    for (const field in tree) {
+      const related = relations.get(field); // undefined for scalars and `_count`
+      const value = tree[field];
+      if (!related || !value || typeof value !== 'object') continue; // `true`: no cursor
+      const scopedValue = scopeCursors(related, value as Args, organizationId);
+      if (scopedValue === value) continue;
+      if (scopedTree === tree) scopedTree = { ...tree };
+      scopedTree[field] = scopedValue;
+    }
+    if (scopedTree !== tree) {
+      if (scoped === args) scoped = { ...args };
+      scoped[branch] = scopedTree;
+    }
+  }
+  return scoped;
+}
+
+export function scopeArgs(model: string, operation: string, rawArgs: Args, organizationId: string): Args {
+  const args = scopeCursors(model, rawArgs, organizationId);
   if (model === 'Organization') {
     if (operation.startsWith('create')) throw new Error('organizations are created by the admin command');
     return WHERE_OPERATIONS.has(operation) ? { ...args, where: restrict(args.where, 'id', organizationId) } : args;
