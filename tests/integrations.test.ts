@@ -305,13 +305,14 @@ describe('updateIntegration', () => {
     });
     expect(created.config.clientSecret).toBe('••••9999');
 
-    const renamed = await update(acme, { id: created.id, config: { tenantId: 'tenant-b' } });
+    // A change of where the secret goes (here the tenant) gives the secret again (integration-credentials.test.ts).
+    const renamed = await update(acme, { id: created.id, config: { tenantId: 'tenant-b', clientSecret } });
     expect(renamed.userErrors).toEqual([]);
     expect(renamed.integration.config).toEqual({
       tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••9999', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH,
     });
 
-    const cleared = await update(acme, { id: created.id, config: { authorityUrl: null } });
+    const cleared = await update(acme, { id: created.id, config: { authorityUrl: null, clientSecret } });
     expect(cleared.userErrors).toEqual([]);
     expect(cleared.integration.config).toEqual({ tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••9999', graphUrl: ENTRA_GRAPH });
 
@@ -360,11 +361,13 @@ describe('updateIntegration', () => {
       name: 'Entra concurrent',
       config: { tenantId: 't0', clientId: 'c0', clientSecret: 'entra-secret-concurrent', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH },
     });
+    // Moving tenantId or a URL gives the secret again (the same one here).
+    const clientSecret = 'entra-secret-concurrent';
     const patches = [
-      { tenantId: 'tenant-final' },
+      { tenantId: 'tenant-final', clientSecret },
       { clientId: 'client-final' },
-      { authorityUrl: `${ENTRA_AUTHORITY}/final` },
-      { graphUrl: `${ENTRA_GRAPH}/final` },
+      { authorityUrl: `${ENTRA_AUTHORITY}/final`, clientSecret },
+      { graphUrl: `${ENTRA_GRAPH}/final`, clientSecret },
     ];
     const results = await Promise.all(patches.map((config) => update(acme, { id: created.id, config })));
     for (const result of results) expect(result.userErrors).toEqual([]);

@@ -1,10 +1,21 @@
 // Validation of an integration's configuration against its template's field
 // definitions: one mechanism for every template, so a new template is only data.
 // Secret fields are encrypted here and never leave this module in clear, except through
-// `revealSecret` for the connectors that must send them upstream.
+// `revealSecret` for the connectors that must send them upstream. Two outbound rules are
+// judged here too, as data of the templates (CONTRACT 6.2): a URL field may not name
+// localhost or a literal address the address policy refuses, and an update that changes
+// a field marked `secretDestination` must give the stored secrets again.
+import { type AddressPolicy, bareHost, isRefusedLiteralHost } from '../outbound/address-policy.ts';
 import type { Cipher } from './crypto.ts';
 import type { UserErrorShape } from './errors.ts';
 import type { IntegrationTemplate, TemplateField } from './templates.ts';
+
+/** What validating a config needs besides the template: encryption, and the address policy. */
+export interface ConfigServices {
+  cipher: Cipher;
+  /** ALLOW_PRIVATE_NETWORK_TARGETS (config.outbound). */
+  addressPolicy: AddressPolicy;
+}
 
 export type PlainConfig = Record<string, unknown>;
 export type StoredSecret = { ciphertext: string; hint: string };
@@ -28,7 +39,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The normalized value of one field, or an error message. */
-function checkValue(field: TemplateField, value: unknown): { value: unknown } | { error: string; code: string } {
+function checkValue(field: TemplateField, value: unknown, policy: AddressPolicy): { value: unknown } | { error: string; code: string } {
   switch (field.type) {
     case 'STRING':
     case 'SECRET': {
@@ -48,6 +59,13 @@ function checkValue(field: TemplateField, value: unknown): { value: unknown } | 
       }
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'INVALID', error: `${field.label} must be an http(s) URL.` };
       if (url.username || url.password) return { code: 'INVALID', error: `${field.label} must not contain credentials.` };
+      // Host names are judged when connecting, on the addresses they resolve to.
+      if (isRefusedLiteralHost(url, policy)) {
+        return {
+          code: 'URL_NOT_ALLOWED',
+          error: `${field.label} points to ${bareHost(url)}, a local, private or otherwise non-public address; this server does not connect there.`,
+        };
+      }
       return { value: url.toString().replace(/\/+$/, '') };
     }
     case 'STRING_LIST': {
@@ -62,17 +80,30 @@ function checkValue(field: TemplateField, value: unknown): { value: unknown } | 
   }
 }
 
+/** A non-secret field's effective value: its own, else its default. */
+function effectiveValue(field: TemplateField, config: PlainConfig): string | undefined {
+  const value = Object.hasOwn(config, field.key) ? config[field.key] : field.default;
+  return value === undefined ? undefined : JSON.stringify(value);
+}
+
 /**
  * Applies `input` on top of `current` (empty for a new integration): keys given replace,
  * keys omitted stay (secrets too), null clears an optional field. Returns the new stored
  * config, or the list of problems, each at ["input","config",key].
+ *
+ * Credentials stay where they were given: when the effective value (default included) of
+ * a `secretDestination` field changes, every stored secret must be given again in the
+ * same input (a new value, or null to clear an optional one; its masked hint does not
+ * count), or it is REQUIRED at that secret field. A destination field that is itself in
+ * error moves nothing and is reported alone.
  */
 export function applyConfig(
   template: IntegrationTemplate,
   current: StoredConfig,
   input: unknown,
-  cipher: Cipher,
+  services: ConfigServices,
 ): { stored: StoredConfig } | { errors: UserErrorShape[] } {
+  const { cipher, addressPolicy } = services;
   const errors: UserErrorShape[] = [];
   const at = (key?: string) => (key ? ['input', 'config', key] : ['input', 'config']);
   if (input !== undefined && input !== null && !isPlainObject(input)) {
@@ -85,6 +116,7 @@ export function applyConfig(
       errors.push({ field: at(key), code: 'UNKNOWN_FIELD', message: `${template.key} has no configuration field "${key}".` });
     }
   }
+  const inError = (key: string) => errors.some((e) => e.field?.[2] === key);
   const config: PlainConfig = { ...current.config };
   const secrets: SecretConfig = { ...current.secrets };
   for (const field of template.fields) {
@@ -96,7 +128,7 @@ export function applyConfig(
     } else if (given && field.secret && value === current.secrets[field.key]?.hint) {
       // The masked value sent back unchanged (a form re-submitting what it read): keep the secret.
     } else if (given) {
-      const checked = checkValue(field, value);
+      const checked = checkValue(field, value, addressPolicy);
       if ('error' in checked) {
         errors.push({ field: at(field.key), code: checked.code, message: checked.error });
         continue;
@@ -110,8 +142,24 @@ export function applyConfig(
       }
     }
     const present = field.secret ? field.key in secrets : field.key in config;
-    if (field.required && !present && !errors.some((e) => e.field?.[2] === field.key)) {
+    if (field.required && !present && !inError(field.key)) {
       errors.push({ field: at(field.key), code: 'REQUIRED', message: `${field.label} (${field.key}) is required.` });
+    }
+  }
+  const moved = template.fields.filter(
+    (f) => f.secretDestination && !f.secret && !inError(f.key) && effectiveValue(f, current.config) !== effectiveValue(f, config),
+  );
+  if (moved.length) {
+    const where = moved.map((f) => f.key).join(', ');
+    for (const field of template.fields) {
+      if (!field.secret || !Object.hasOwn(current.secrets, field.key) || inError(field.key)) continue;
+      const givenAnew = Object.hasOwn(patch, field.key) && patch[field.key] !== current.secrets[field.key].hint;
+      if (givenAnew) continue;
+      errors.push({
+        field: at(field.key),
+        code: 'REQUIRED',
+        message: `Changing ${where} changes where ${field.label} is sent: give ${field.key} again in the same update (its masked value does not count).`,
+      });
     }
   }
   return errors.length ? { errors } : { stored: { config, secrets } };

@@ -2,10 +2,9 @@
 // syncing a directory (DIRECTORY templates), edited, and deleted for good.
 import type { TenantClient } from '../db/tenant.ts';
 import type { IntegrationStatus } from '../generated/prisma/client.ts';
-import type { Cipher } from './crypto.ts';
 import { UserErrors, notFound, type UserErrorShape } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
-import { applyConfig, storedConfigOf } from './integration-config.ts';
+import { type ConfigServices, applyConfig, storedConfigOf } from './integration-config.ts';
 import { mintSecret, randomToken } from './secrets.ts';
 import { type IntegrationTemplate, findTemplate, takesWorkflow } from './templates.ts';
 
@@ -53,7 +52,7 @@ async function checkWorkflow(
   return workflow?.id;
 }
 
-export async function createIntegration(db: TenantClient, cipher: Cipher, input: CreateIntegrationInput) {
+export async function createIntegration(db: TenantClient, services: ConfigServices, input: CreateIntegrationInput) {
   const template = findTemplate(input.templateKey);
   if (!template) throw UserErrors.of('TEMPLATE_NOT_FOUND', ['input', 'templateKey'], `No integration template "${input.templateKey}".`);
   const errors: UserErrorShape[] = [];
@@ -63,7 +62,7 @@ export async function createIntegration(db: TenantClient, cipher: Cipher, input:
   }
   // An empty workflowId is a missing one: one WORKFLOW_REQUIRED, not also WORKFLOW_NOT_FOUND.
   const workflowId = await checkWorkflow(db, template, input.workflowId || undefined, errors);
-  const applied = applyConfig(template, { config: {}, secrets: {} }, input.config, cipher);
+  const applied = applyConfig(template, { config: {}, secrets: {} }, input.config, services);
   if ('errors' in applied) errors.push(...applied.errors);
   if (errors.length || 'errors' in applied) throw new UserErrors(errors);
 
@@ -95,7 +94,8 @@ async function findIntegration(db: Pick<TenantClient, 'integration'>, id: string
   return integration;
 }
 
-export async function updateIntegration(db: TenantClient, cipher: Cipher, input: UpdateIntegrationInput) {
+/** Config rules (merge, URL policy, credentials staying where they were given) are applyConfig's. */
+export async function updateIntegration(db: TenantClient, services: ConfigServices, input: UpdateIntegrationInput) {
   return db.$transaction(async (tx) => {
     // Lock the row: concurrent config merges then apply one after the other, none lost.
     await tx.$queryRaw`SELECT id FROM "Integration" WHERE id = ${input.id} AND "organizationId" = ${db.organizationId} FOR UPDATE`;
@@ -106,7 +106,7 @@ export async function updateIntegration(db: TenantClient, cipher: Cipher, input:
     const name = input.name == null ? undefined : checkName(input.name, errors);
     // Inside the transaction: the embedded database has one connection, held by it.
     const workflowId = await checkWorkflow(tx, template, input.workflowId, errors);
-    const applied = input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, cipher);
+    const applied = input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, services);
     if (applied && 'errors' in applied) errors.push(...applied.errors);
     if (errors.length || (applied && 'errors' in applied)) throw new UserErrors(errors);
     return tx.integration.update({

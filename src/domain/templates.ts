@@ -14,6 +14,12 @@ export interface TemplateField {
   description?: string;
   /** Used when the field is not set. */
   default?: string;
+  /**
+   * Says where the template's secrets are sent (a host, or a tenant at one). An update
+   * that changes its effective value (default included) must give every stored secret
+   * field again: a stored secret never goes where it was not entered for (CONTRACT 6.2.6).
+   */
+  secretDestination: boolean;
 }
 
 export interface IntegrationTemplate {
@@ -28,9 +34,10 @@ export interface IntegrationTemplate {
   oauthClient?: boolean;
 }
 
-const field = (f: Omit<TemplateField, 'secret'> & { secret?: boolean }): TemplateField => ({
+const field = (f: Omit<TemplateField, 'secret' | 'secretDestination'> & { secret?: boolean; secretDestination?: boolean }): TemplateField => ({
   ...f,
   secret: f.secret ?? f.type === 'SECRET',
+  secretDestination: f.secretDestination ?? false,
 });
 
 export const TEMPLATES: readonly IntegrationTemplate[] = [
@@ -41,7 +48,7 @@ export const TEMPLATES: readonly IntegrationTemplate[] = [
     description: 'Sync users from an Okta organization through the Okta Users API.',
     connector: 'okta',
     fields: [
-      field({ key: 'orgUrl', label: 'Okta org URL', type: 'URL', required: true, description: 'For example https://acme.okta.com' }),
+      field({ key: 'orgUrl', label: 'Okta org URL', type: 'URL', required: true, secretDestination: true, description: 'For example https://acme.okta.com' }),
       field({ key: 'apiToken', label: 'API token', type: 'SECRET', required: true, description: 'An Okta API token with read access to users (sent as SSWS).' }),
     ],
   },
@@ -52,11 +59,11 @@ export const TEMPLATES: readonly IntegrationTemplate[] = [
     description: 'Sync users from a Microsoft Entra ID tenant through Microsoft Graph.',
     connector: 'microsoftGraph',
     fields: [
-      field({ key: 'tenantId', label: 'Tenant ID', type: 'STRING', required: true, description: 'The directory (tenant) ID.' }),
+      field({ key: 'tenantId', label: 'Tenant ID', type: 'STRING', required: true, secretDestination: true, description: 'The directory (tenant) ID.' }),
       field({ key: 'clientId', label: 'Client ID', type: 'STRING', required: true, description: 'The application (client) ID of an app registration with User.Read.All.' }),
       field({ key: 'clientSecret', label: 'Client secret', type: 'SECRET', required: true, description: "The app registration's client secret value." }),
-      field({ key: 'authorityUrl', label: 'Authority URL', type: 'URL', required: false, default: 'https://login.microsoftonline.com', description: 'The Microsoft identity platform host.' }),
-      field({ key: 'graphUrl', label: 'Graph URL', type: 'URL', required: false, default: 'https://graph.microsoft.com', description: 'The Microsoft Graph host, without /v1.0.' }),
+      field({ key: 'authorityUrl', label: 'Authority URL', type: 'URL', required: false, secretDestination: true, default: 'https://login.microsoftonline.com', description: 'The Microsoft identity platform host.' }),
+      field({ key: 'graphUrl', label: 'Graph URL', type: 'URL', required: false, secretDestination: true, default: 'https://graph.microsoft.com', description: 'The Microsoft Graph host, without /v1.0.' }),
     ],
   },
   {

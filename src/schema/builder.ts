@@ -58,7 +58,10 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, _ctx, _info, result) =>
       failedScopes(result.failure).includes('integrations')
         ? apiError('FEATURE_DISABLED', 'The Integrations feature (INTEGRATIONS_ECOSYSTEM) is not enabled for this organization.')
-        : apiError('FORBIDDEN', 'Managing credentials (API keys, client secrets) needs an API key; OAuth access tokens cannot.'),
+        : apiError(
+            'FORBIDDEN',
+            'This operation needs an API key; OAuth access tokens may read integrations, start directory syncs, and request or complete onboarding sessions, but not manage API keys, client secrets or integrations.',
+          ),
   },
 });
 

@@ -10,6 +10,7 @@ import { TEMPLATES, findTemplate } from '../domain/templates.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { builder } from './builder.ts';
 import { countOf, newestFirst } from './connections.ts';
+import type { Context } from './context.ts';
 import { DirectorySyncRef } from './directory.ts';
 import { OnboardingSessionConnection } from './onboarding.ts';
 import { IntegrationCategoryEnum, IntegrationTemplateRef } from './templates.ts';
@@ -141,7 +142,11 @@ const UpdateIntegrationInput = builder.inputType('UpdateIntegrationInput', {
     id: t.id({ required: true }),
     name: t.string(),
     workflowId: t.id({ description: 'Takes effect for new sessions; sessions in progress keep theirs.' }),
-    config: t.field({ type: 'JSON', description: 'Merged: keys given replace, keys omitted stay (secrets too), null clears an optional field.' }),
+    config: t.field({
+      type: 'JSON',
+      description:
+        'Merged: keys given replace, keys omitted stay (secrets too), null clears an optional field. A change to a secretDestination field (where the secrets are sent) must give the secret fields again, or it is REQUIRED at each.',
+    }),
     status: t.field({ type: IntegrationStatusEnum }),
   }),
 });
@@ -170,16 +175,23 @@ const GenerateClientSecretPayload = builder.simpleObject('GenerateClientSecretPa
   }),
 });
 
-const gated = { authScopes: { integrations: true } } as const;
+// The feature on, and an API key: an OAuth access token reads integrations but does not
+// make, repoint or remove them (CONTRACT 6.2.6). `integrations` comes first: scope-auth
+// stops at the first failed scope of $all, so a gated organization gets FEATURE_DISABLED.
+const apiKeyOnly = { authScopes: { $all: { integrations: true, apiKeyCaller: true } } } as const;
+
+/** What the config validator needs: the cipher and the outbound address policy. */
+const configServices = (ctx: Context) => ({ cipher: ctx.services.cipher, addressPolicy: ctx.services.config.outbound });
 
 builder.mutationFields((t) => ({
   createIntegration: t.field({
-    ...gated,
+    ...apiKeyOnly,
     type: IntegrationPayload,
+    description: 'Needs an API key (FORBIDDEN for an OAuth access token). A directory integration queues its first sync.',
     args: { input: t.arg({ type: CreateIntegrationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       payload(async () => {
-        const integration = await createIntegration(ctx.db, ctx.services.cipher, {
+        const integration = await createIntegration(ctx.db, configServices(ctx), {
           ...input,
           workflowId: input.workflowId == null ? input.workflowId : String(input.workflowId),
         });
@@ -188,12 +200,13 @@ builder.mutationFields((t) => ({
       }),
   }),
   updateIntegration: t.field({
-    ...gated,
+    ...apiKeyOnly,
     type: IntegrationPayload,
+    description: 'Needs an API key (FORBIDDEN for an OAuth access token).',
     args: { input: t.arg({ type: UpdateIntegrationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       payload(async () => ({
-        integration: await updateIntegration(ctx.db, ctx.services.cipher, {
+        integration: await updateIntegration(ctx.db, configServices(ctx), {
           ...input,
           id: String(input.id),
           workflowId: input.workflowId == null ? input.workflowId : String(input.workflowId),
@@ -201,16 +214,17 @@ builder.mutationFields((t) => ({
       })),
   }),
   deleteIntegration: t.field({
-    ...gated,
+    ...apiKeyOnly,
     type: DeleteIntegrationPayload,
-    description: 'Irreversible. Later requestNewOnboarding with this ID answers INTEGRATION_NOT_FOUND; past sessions stay, with integration null.',
+    description:
+      'Irreversible. Later requestNewOnboarding with this ID answers INTEGRATION_NOT_FOUND; past sessions stay, with integration null. Needs an API key (FORBIDDEN for an OAuth access token).',
     args: { input: t.arg({ type: DeleteIntegrationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       payload(async () => ({ deletedIntegrationId: await deleteIntegration(ctx.db, String(input.id)) })),
   }),
   generateClientSecret: t.field({
-    // Both: the feature on, and an API key (a token must not mint its own credentials).
-    authScopes: { $all: { integrations: true, apiKeyCaller: true } },
+    // A token must not mint its own credentials.
+    ...apiKeyOnly,
     type: GenerateClientSecretPayload,
     args: { input: t.arg({ type: GenerateClientSecretInput, required: true }) },
     resolve: (_root, { input }, ctx) => payload(() => generateClientSecret(ctx.db, String(input.integrationId))),

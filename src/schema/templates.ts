@@ -17,6 +17,10 @@ const TemplateFieldRef = builder.objectRef<TemplateField>('TemplateField').imple
     secret: t.exposeBoolean('secret', { description: 'Encrypted at rest and only ever returned masked.' }),
     description: t.exposeString('description', { nullable: true }),
     defaultValue: t.exposeString('default', { nullable: true, description: 'Used when the field is not set.' }),
+    secretDestination: t.exposeBoolean('secretDestination', {
+      description:
+        "Says where the template's secrets are sent (a host, or a tenant at one): an update that changes its value (default included) must give the secret fields again.",
+    }),
   }),
 });
 
