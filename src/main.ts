@@ -6,6 +6,7 @@ import { loadCipher } from './domain/crypto.ts';
 import { type SyncRunner, startSyncRunner } from './jobs/directory-sync.ts';
 import { createLogger } from './logger.ts';
 import { createOAuth, oauthSettingsFromEnv } from './oauth/index.ts';
+import { createOutboundClient } from './outbound/client.ts';
 import { createEventBus } from './pubsub.ts';
 import { createApp } from './server/http.ts';
 
@@ -37,7 +38,16 @@ async function main() {
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : `cannot listen on port ${config.port}: ${(error as Error).message}`);
   }
-  syncRunner = startSyncRunner({ prisma: db.prisma, cipher, pubsub: events.pubsub, logger, ...config.sync });
+  const outbound = createOutboundClient(config.outbound);
+  syncRunner = startSyncRunner({
+    prisma: db.prisma,
+    cipher,
+    pubsub: events.pubsub,
+    logger,
+    outbound,
+    ...config.sync,
+    maxUsers: config.directory.maxUsers,
+  });
   logger.info({ port, storage: db.mode, dataDir: db.mode === 'postgres' ? undefined : config.dataDir }, `serving http://localhost:${port}/graphql`);
 
   let stopping = false;
@@ -47,6 +57,7 @@ async function main() {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
     await syncRunner?.stop();
+    await outbound.close();
     await events.close();
     await db.close();
     logger.info('stopped');

@@ -2,7 +2,6 @@
 // (SIGKILL) mid-sync and started again on the same storage finishes the sync without
 // duplicating anyone; a page slower than the lease is not read twice; and, on PostgreSQL
 // with Redis, progress started on one instance reaches a subscriber on another.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,43 +61,7 @@ async function serve(env: Record<string, string>): Promise<ServerProcess> {
   return server;
 }
 
-function descendants(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => Number(line.trim()))
-      .filter(Boolean);
-  } catch {
-    // no children
-  }
-  return children.flatMap((child) => [child, ...descendants(child)]);
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * SIGKILL for the server and the process tree under it: the tsx launcher runs the server
- * in a child node process, which a SIGKILL of the launcher alone would leave running.
- */
-async function killHard(server: ServerProcess) {
-  const pids = [...descendants(server.child.pid!).reverse(), server.child.pid!];
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  await eventually('the killed server to be gone', async () => (pids.some(alive) ? undefined : true), 10_000, 50);
-}
+const killHard = (server: ServerProcess) => server.stop('SIGKILL');
 
 async function createOrgOn(env: Record<string, string>, name: string): Promise<string> {
   const result = await runAdmin(['create-org', '--name', name, '--json'], env);

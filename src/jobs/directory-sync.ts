@@ -2,11 +2,18 @@
 //
 // Every server instance runs one. A runner claims a QUEUED sync, or a RUNNING one whose
 // lease expired (its runner died), with SELECT ... FOR UPDATE SKIP LOCKED, so exactly one
-// runner holds a sync. It then reads the directory page by page; each page's users, the
-// counts and the cursor (the next page's URL) are committed in one transaction that first
-// checks the lease is still ours. A crash therefore loses at most the page in flight, and
-// the next runner resumes from the saved cursor; users are upserted by externalId, so a
-// re-read page never duplicates anyone.
+// runner works a sync at a time. It then reads the directory page by page; each page's
+// users, the counts and the cursor (the next page's URL) are committed in one transaction
+// that first checks the lease is still ours. A crash therefore loses at most the page in
+// flight, and the next runner resumes from the saved cursor; users are upserted by
+// externalId, so a re-read page never duplicates anyone.
+//
+// Fairness (contract 6.7.1): an organization runs at most `concurrencyPerOrg` syncs at a
+// time across every instance, so one tenant's slow upstreams cannot hold every runner; a
+// sync whose runner died is claimed again only after a backoff that doubles with each
+// interruption, and given up (FAILED) after MAX_ATTEMPTS, so a page that kills the process
+// cannot take down server after server. A run stops at once when its lease is lost (the
+// integration was deleted, or another runner took over).
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectorFor } from '../directory/connectors/index.ts';
@@ -16,6 +23,7 @@ import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
 import type { DirectorySync, PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
+import type { OutboundClient } from '../outbound/client.ts';
 import type { PubSub } from '../pubsub.ts';
 
 export interface SyncRunnerOptions {
@@ -23,17 +31,31 @@ export interface SyncRunnerOptions {
   cipher: Cipher;
   pubsub: PubSub;
   logger: Logger;
+  /** The one way to call tenant-supplied URLs (address policy, caps, timeouts). */
+  outbound: OutboundClient;
   /** How long a claim holds without renewal; a dead runner's sync is retried after it. */
   leaseMs?: number;
   pollMs?: number;
   /** Syncs this instance works at once. */
   concurrency?: number;
+  /** Syncs one organization runs at once, across every instance. */
+  concurrencyPerOrg?: number;
+  /** A sync that reads more users than this fails (DIRECTORY_MAX_USERS). */
+  maxUsers?: number;
 }
 
+/** The run no longer owns its sync: another runner took it over, or it was deleted. */
 class LeaseLost extends Error {}
 
-/** Claims of one sync (restarts and crashes included) before it is given up as FAILED. */
-const MAX_ATTEMPTS = 10;
+/**
+ * Claims of one sync that ended with its runner gone (a crash, a kill) before it is given
+ * up as FAILED. Before claim n+1 the sync waits leaseMs * (2^(n-1) - 1) past its lease:
+ * none after the first interruption (a restart resumes at once), then 1, 3, 7 leases.
+ */
+export const MAX_ATTEMPTS = 5;
+
+/** Consecutive pages without users (but with a next link) before the listing counts as broken. */
+const MAX_EMPTY_PAGES = 10;
 
 /** A stored directory user has the attributes an upstream one brings. */
 function attributesChanged(before: UpstreamUser, after: UpstreamUser): boolean {
@@ -46,24 +68,51 @@ function attributesChanged(before: UpstreamUser, after: UpstreamUser): boolean {
   );
 }
 
-export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_000, pollMs = 1000, concurrency = 2 }: SyncRunnerOptions) {
+export function startSyncRunner({
+  prisma,
+  cipher,
+  pubsub,
+  logger,
+  outbound,
+  leaseMs = 30_000,
+  pollMs = 1000,
+  concurrency = 4,
+  concurrencyPerOrg = 1,
+  maxUsers = 1_000_000,
+}: SyncRunnerOptions) {
   const owner = `runner_${randomUUID()}`;
   let running = true;
   let wake: (() => void) | undefined;
   const active = new Set<Promise<void>>();
+  /** Aborts a run in flight, by lease: stop() ends upstream waits instead of sitting them out. */
+  const stopRun = new Map<string, () => void>();
 
   const publish = (sync: DirectorySync) => pubsub.publish('directorySync', sync.integrationId, snapshotOf(sync));
 
   async function claim(): Promise<DirectorySync | null> {
     return prisma.$transaction(async (tx) => {
       const now = new Date();
-      const [row] = await tx.$queryRaw<{ id: string; startedAt: Date | null }[]>`
-        SELECT id, "startedAt" FROM "DirectorySync"
-        WHERE status = 'QUEUED' OR (status = 'RUNNING' AND "leaseExpiresAt" < ${now})
-        ORDER BY "createdAt"
+      // Work that is free to take: queued, or running under a lease that expired longer
+      // ago than its backoff; of an organization below its running limit; oldest first.
+      const [row] = await tx.$queryRaw<{ id: string; organizationId: string; startedAt: Date | null }[]>`
+        SELECT s.id, s."organizationId", s."startedAt" FROM "DirectorySync" s
+        WHERE (s.status = 'QUEUED'
+               OR (s.status = 'RUNNING' AND s."leaseExpiresAt" + make_interval(secs =>
+                     CASE WHEN s.attempts >= ${MAX_ATTEMPTS} THEN 0
+                          ELSE ${leaseMs / 1000} * (power(2, GREATEST(s.attempts, 1) - 1) - 1) END) < ${now}))
+          AND (SELECT count(*) FROM "DirectorySync" r
+               WHERE r."organizationId" = s."organizationId" AND r.status = 'RUNNING' AND r."leaseExpiresAt" >= ${now}) < ${concurrencyPerOrg}
+        ORDER BY s."createdAt"
         LIMIT 1
-        FOR UPDATE SKIP LOCKED`;
+        FOR UPDATE OF s SKIP LOCKED`;
       if (!row) return null;
+      // Two runners may pick two syncs of one organization at the same moment: claims of
+      // an organization take turns on its row, and the count is checked again under it.
+      await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${row.organizationId} FOR NO KEY UPDATE`;
+      const running = await tx.directorySync.count({
+        where: { organizationId: row.organizationId, status: 'RUNNING', leaseExpiresAt: { gte: now }, id: { not: row.id } },
+      });
+      if (running >= concurrencyPerOrg) return null;
       return tx.directorySync.update({
         where: { id: row.id },
         data: {
@@ -83,6 +132,11 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
   async function commitPage(sync: DirectorySync, lease: string, page: DirectoryPage): Promise<DirectorySync> {
     const users = [...new Map(page.users.map((u) => [u.externalId, u])).values()];
     return prisma.$transaction(async (tx) => {
+      // The integration's row first, as deleteIntegration locks it before its syncs and
+      // users: the same lock order in both, so a delete during a sync waits, never deadlocks.
+      const [integration] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Integration" WHERE id = ${sync.integrationId} FOR KEY SHARE`;
+      if (!integration) throw new LeaseLost();
       const renewed = await tx.directorySync.updateMany({
         where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
         data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
@@ -176,32 +230,53 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
     const log = logger.child({ syncId: sync.id, integrationId: sync.integrationId });
     if (sync.attempts > MAX_ATTEMPTS) {
       // Interrupted again and again (a page that crashes the process?): stop retrying.
-      await fail(sync, lease, `the sync was interrupted ${MAX_ATTEMPTS} times before finishing; start it again`);
+      await fail(
+        sync,
+        lease,
+        `the sync was interrupted ${MAX_ATTEMPTS} times before finishing (the server stopped while reading this directory); start it again`,
+      );
       return;
     }
     log.info({ resumed: sync.cursor !== null, attempt: sync.attempts }, 'directory sync running');
+    // Ends the run's upstream requests at once when it no longer owns the sync.
+    const abort = new AbortController();
     // Keep the lease while a page is slow (rate limits, retries): it must lapse only when
-    // this process is gone, or another runner would start the same sync alongside.
+    // this process is gone, or another runner would start the same sync alongside. A
+    // renewal that finds the lease gone (deleted, taken over) stops the run.
     const heartbeat = setInterval(() => {
       if (!running) return; // stopping: stop() hands the lease back, a renewal must not undo that
       prisma.directorySync
         .updateMany({ where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
+        .then(({ count }) => count === 0 && abort.abort(new LeaseLost()))
         .catch((error) => log.warn({ err: { message: (error as Error).message } }, 'could not renew a directory sync lease'));
     }, Math.max(Math.floor(leaseMs / 3), 50));
+    stopRun.set(lease, () => abort.abort(new LeaseLost()));
     try {
       await publish(sync);
       const integration = await prisma.integration.findUnique({ where: { id: sync.integrationId } });
       if (!integration) return; // deleted meanwhile: its syncs went with it
-      const connector = connectorFor(integration, cipher);
+      const connector = connectorFor(integration, cipher, { outbound, signal: abort.signal });
+      // Page links seen in this run: an upstream that sends one twice is looping.
+      const seen = new Set<string>(sync.cursor ? [sync.cursor] : []);
+      let emptyPages = 0;
       while (running && sync.status === 'RUNNING') {
         const page = await connector.fetchPage(sync.cursor);
+        if (page.next !== null) {
+          if (seen.has(page.next)) throw new UpstreamError('the directory repeated a page link it had already sent (a paging loop)');
+          seen.add(page.next);
+          emptyPages = page.users.length ? 0 : emptyPages + 1;
+          if (emptyPages >= MAX_EMPTY_PAGES) throw new UpstreamError(`the directory sent ${MAX_EMPTY_PAGES} pages in a row without users`);
+        }
+        if (sync.processed + page.users.length > maxUsers) {
+          throw new UpstreamError(`the directory has more than ${maxUsers} users, the most a sync reads (DIRECTORY_MAX_USERS)`);
+        }
         sync = await commitPage(sync, lease, page);
         await publish(sync);
       }
       log.info({ status: sync.status, processed: sync.processed }, 'directory sync stopped');
     } catch (error) {
-      if (error instanceof LeaseLost) {
-        log.warn('lost the lease on a directory sync; another runner continues it');
+      if (error instanceof LeaseLost || abort.signal.aborted) {
+        log.warn('a directory sync run stopped: its lease is gone (deleted, or taken over by another runner)');
         return;
       }
       const message = error instanceof UpstreamError ? error.message : 'internal error while syncing (see server logs)';
@@ -210,6 +285,7 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
       await fail(sync, lease, message).catch((e) => log.error({ err: e }, 'could not record the failed sync'));
     } finally {
       clearInterval(heartbeat);
+      stopRun.delete(lease);
     }
   }
 
@@ -240,9 +316,14 @@ export function startSyncRunner({ prisma, cipher, pubsub, logger, leaseMs = 30_0
       wake?.();
       await looping;
       await Promise.race([Promise.allSettled(active), sleep(graceMs)]);
-      // Expire our leases so a restarted or another instance resumes at once.
+      for (const abortRun of stopRun.values()) abortRun();
+      // Hand our leases back so a restarted or another instance resumes at once, and take
+      // back this claim's attempt: a graceful stop is not an interruption to back off from.
       await prisma.directorySync
-        .updateMany({ where: { leaseOwner: { startsWith: `${owner}:` }, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(0) } })
+        .updateMany({
+          where: { leaseOwner: { startsWith: `${owner}:` }, status: 'RUNNING' },
+          data: { leaseExpiresAt: new Date(0), attempts: { decrement: 1 } },
+        })
         .catch(() => {});
     },
   };

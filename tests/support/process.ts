@@ -1,5 +1,5 @@
 // Starting real server processes and running the admin command, as a user would.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,6 +19,44 @@ export async function freePort(): Promise<number> {
   });
 }
 
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter(Boolean);
+  } catch {
+    // no children
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * SIGKILL for a process and the tree under it: the tsx launcher runs the server in a child
+ * node process, which a SIGKILL of the launcher alone would leave running.
+ */
+async function killTree(root: number): Promise<void> {
+  const pids = [...descendants(root).reverse(), root];
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (let i = 0; i < 200 && pids.some(alive); i++) await sleep(50);
+}
+
 export interface ServerProcess {
   url: string;
   port: number;
@@ -29,7 +67,7 @@ export interface ServerProcess {
 
 /** Starts `src/main.ts` and waits until /ready answers 200. */
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: serverEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -52,8 +90,10 @@ export async function startServer(env: Record<string, string | undefined>, timeo
     port,
     child,
     output: () => output,
+    /** SIGTERM: a graceful stop. SIGKILL: the whole process tree, as a crash would. */
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null) child.kill(signal);
+      if (signal === 'SIGKILL') await killTree(child.pid!);
+      else if (child.exitCode === null) child.kill(signal);
       return exited;
     },
   };

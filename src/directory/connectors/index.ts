@@ -4,11 +4,12 @@ import type { Cipher } from '../../domain/crypto.ts';
 import { configValue, revealSecret, storedConfigOf } from '../../domain/integration-config.ts';
 import { findTemplate } from '../../domain/templates.ts';
 import type { Integration } from '../../generated/prisma/client.ts';
+import type { UpstreamContext } from './http.ts';
 import { microsoftGraphConnector } from './microsoft-graph.ts';
 import { oktaConnector } from './okta.ts';
 import { UpstreamError, type DirectoryConnector } from './types.ts';
 
-export function connectorFor(integration: Integration, cipher: Cipher): DirectoryConnector {
+export function connectorFor(integration: Integration, cipher: Cipher, context: UpstreamContext): DirectoryConnector {
   const template = findTemplate(integration.templateKey);
   const stored = storedConfigOf(integration);
   const value = (key: string) => (template ? configValue(template, stored, key) : undefined);
@@ -19,18 +20,21 @@ export function connectorFor(integration: Integration, cipher: Cipher): Director
   };
   switch (template?.connector) {
     case 'okta':
-      return oktaConnector({
-        orgUrl: required(value('orgUrl'), 'orgUrl'),
-        apiToken: required(secret('apiToken'), 'apiToken'),
-      });
+      return oktaConnector(
+        { orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') },
+        context,
+      );
     case 'microsoftGraph':
-      return microsoftGraphConnector({
-        tenantId: required(value('tenantId'), 'tenantId'),
-        clientId: required(value('clientId'), 'clientId'),
-        clientSecret: required(secret('clientSecret'), 'clientSecret'),
-        authorityUrl: value('authorityUrl')!,
-        graphUrl: value('graphUrl')!,
-      });
+      return microsoftGraphConnector(
+        {
+          tenantId: required(value('tenantId'), 'tenantId'),
+          clientId: required(value('clientId'), 'clientId'),
+          clientSecret: required(secret('clientSecret'), 'clientSecret'),
+          authorityUrl: value('authorityUrl')!,
+          graphUrl: value('graphUrl')!,
+        },
+        context,
+      );
     default:
       throw new UpstreamError(`${integration.templateKey} integrations have no directory to sync`);
   }

@@ -1,7 +1,7 @@
 // Okta Users API: GET {orgUrl}/api/v1/users?limit=N with `Authorization: SSWS <token>`,
 // paged by `Link: <...>; rel="next"`. 429s carry X-Rate-Limit-Reset (epoch seconds).
 import { UpstreamError, firstEmail, type DirectoryConnector, type UpstreamUser } from './types.ts';
-import { assertSameOrigin, readJson, upstreamFetch, type RetryPolicy } from './http.ts';
+import { type UpstreamContext, assertSameOrigin, upstreamCall, upstreamReason } from './http.ts';
 
 const INACTIVE_STATUSES = new Set(['SUSPENDED', 'DEPROVISIONED']);
 const SERVICE = 'Okta';
@@ -15,9 +15,9 @@ interface OktaUser {
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 export function toUpstreamUser(user: OktaUser): UpstreamUser {
-  const id = str(user.id);
+  const id = str(user?.id);
   if (!id) throw new UpstreamError('Okta returned a user without an id');
-  const profile = user.profile ?? {};
+  const profile = typeof user.profile === 'object' && user.profile !== null ? user.profile : {};
   const name = str(profile.displayName) ?? ([str(profile.firstName), str(profile.lastName)].filter(Boolean).join(' ') || null);
   return {
     externalId: id,
@@ -37,39 +37,45 @@ function nextLink(header: string | null): string | null {
   return null;
 }
 
-export function oktaConnector(options: { orgUrl: string; apiToken: string; pageSize?: number; retry?: RetryPolicy }): DirectoryConnector {
+export interface OktaOptions {
+  orgUrl: string;
+  apiToken: string;
+  pageSize?: number;
+}
+
+export function oktaConnector(options: OktaOptions, context: UpstreamContext): DirectoryConnector {
   const first = `${options.orgUrl.replace(/\/+$/, '')}/api/v1/users?limit=${options.pageSize ?? 200}`;
+  const sent = [options.apiToken];
   return {
-    async fetchPage(cursor) {
-      const url = cursor ?? first;
-      const response = await upstreamFetch(
+    fetchPage(cursor) {
+      return upstreamCall(
+        context,
         {
-          url,
+          url: cursor ?? first,
           service: SERVICE,
           init: { headers: { authorization: `SSWS ${options.apiToken}`, accept: 'application/json' } },
           rateLimitWaitMs: (r) => {
-            const reset = Number(r.headers.get('x-rate-limit-reset'));
+            const reset = Number(r.header('x-rate-limit-reset'));
             return Number.isFinite(reset) && reset > 0 ? reset * 1000 - Date.now() + 100 : 1000;
           },
         },
-        options.retry,
+        async (response) => {
+          if (response.status === 401 || response.status === 403) {
+            throw new UpstreamError(
+              `Okta rejected the API token (HTTP ${response.status})${await upstreamReason(response, sent)}: check the integration's apiToken and its permissions`,
+            );
+          }
+          if (response.status < 200 || response.status > 299) {
+            throw new UpstreamError(
+              `Okta answered HTTP ${response.status} for the users list${await upstreamReason(response, sent)}: check the integration's orgUrl`,
+            );
+          }
+          const users: UpstreamUser[] = [];
+          await response.json({ root: 'array', paths: ['$.*'], onValue: (user) => users.push(toUpstreamUser(user as OktaUser)) });
+          const next = nextLink(response.header('link'));
+          return { users, next: next ? assertSameOrigin(next, first, SERVICE) : null, total: null };
+        },
       );
-      if (response.status === 401 || response.status === 403) {
-        await response.body?.cancel();
-        throw new UpstreamError(`Okta rejected the API token (HTTP ${response.status}): check the integration's apiToken and its permissions`);
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new UpstreamError(`Okta answered HTTP ${response.status} for the users list: check the integration's orgUrl`);
-      }
-      const body = await readJson(response, SERVICE);
-      if (!Array.isArray(body)) throw new UpstreamError('Okta returned a users list that is not an array');
-      const next = nextLink(response.headers.get('link'));
-      return {
-        users: body.map((u) => toUpstreamUser(u as OktaUser)),
-        next: next ? assertSameOrigin(next, first, SERVICE) : null,
-        total: null,
-      };
     },
   };
 }

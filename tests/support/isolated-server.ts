@@ -1,0 +1,82 @@
+// A server of a test file's own, for settings the suite's shared server does not have
+// (strict outbound policy, short timeouts, small caps): fresh storage of the suite's kind
+// (a new DATA_DIR, or a new database on the suite's PostgreSQL), its own process, and
+// organizations made by the admin command against that storage.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GraphQLClient } from 'graphql-request';
+import pg from 'pg';
+import { expect, inject } from 'vitest';
+import { storageEnv as suiteStorage } from './api.ts';
+import { type ServerProcess, runAdmin, startServer } from './process.ts';
+
+export interface IsolatedServer {
+  server: ServerProcess;
+  storageEnv: Record<string, string>;
+  graphqlUrl: string;
+  createOrg(name: string): Promise<{ id: string; apiKey: string; client: GraphQLClient }>;
+  /** Starts the server again on the same storage (after a kill), with the same settings. */
+  restart(): Promise<void>;
+  /** A pg client on the server's database (the embedded one through its socket). */
+  database(): pg.Client;
+  stop(): Promise<void>;
+}
+
+async function freshStorage(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (inject('storage') === 'postgres') {
+    const name = `integrations_isolated_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const admin = new pg.Client({ connectionString: suiteStorage.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(suiteStorage.DATABASE_URL);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      async drop() {
+        const client = new pg.Client({ connectionString: suiteStorage.DATABASE_URL });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'integrations-isolated-'));
+  return { env: { DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function startIsolatedServer(settings: Record<string, string>): Promise<IsolatedServer> {
+  const storage = await freshStorage();
+  const env = { ...storage.env, ...settings };
+  let server = await startServer(env);
+  const isolated: IsolatedServer = {
+    get server() {
+      return server;
+    },
+    storageEnv: storage.env,
+    get graphqlUrl() {
+      return `${server.url}/graphql`;
+    },
+    async createOrg(name) {
+      const result = await runAdmin(['create-org', '--name', name, '--json'], storage.env);
+      expect(result.code, result.stderr).toBe(0);
+      const { organization, apiKey } = JSON.parse(result.stdout);
+      return { id: organization.id, apiKey, client: new GraphQLClient(`${server.url}/graphql`, { headers: { 'x-api-key': apiKey } }) };
+    },
+    async restart() {
+      await server.stop('SIGKILL');
+      server = await startServer({ ...env, PORT: String(server.port) });
+    },
+    database() {
+      return storage.env.DATABASE_URL
+        ? new pg.Client({ connectionString: storage.env.DATABASE_URL })
+        : new pg.Client({ host: storage.env.DATA_DIR, user: 'postgres', database: 'postgres' });
+    },
+    async stop() {
+      await server.stop('SIGKILL');
+      await storage.drop();
+    },
+  };
+  return isolated;
+}
