@@ -3,8 +3,8 @@
 // (the shadow database). Usage: npm run migrate:create -- <name>
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { createPGlite } from '../src/db/embedded.ts';
 import { MIGRATIONS_DIR, diffMigrationsToSchema } from '../src/db/schema-engine.ts';
 
 const name = (process.argv[2] ?? '').trim();
@@ -12,7 +12,10 @@ if (!/^[a-z0-9_]+$/.test(name)) {
   console.error('usage: npm run migrate:create -- <name>   (lowercase letters, digits, _)');
   process.exit(2);
 }
-const sql = await diffMigrationsToSchema(new PrismaPGlite(new PGlite()));
+// createPGlite: with the extensions the migrations create (pg_trgm) loaded.
+const pglite = createPGlite();
+const sql = await diffMigrationsToSchema(new PrismaPGlite(pglite));
+await pglite.close();
 if (!sql || sql === '-- This is an empty migration.') {
   console.error('schema.prisma and prisma/migrations already agree: nothing to create.');
   process.exit(0);

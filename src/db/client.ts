@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import { type EmbeddedOwner, acquireEmbedded, currentOwner, serveSocket, servesSocket, socketConnectionString } from './embedded.ts';
+import { limitedAdapterFactory } from './request-limits.ts';
 import { applyPendingMigrations } from './schema-engine.ts';
 import { countingAdapterFactory } from './statement-counter.ts';
 
@@ -48,14 +49,33 @@ function describe(error: unknown): string {
   return (e?.cause?.message || e?.message || e?.code || String(error)).split('\n')[0];
 }
 
-async function openPostgres(url: string, logger: Logger): Promise<Database> {
-  const factory = new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5000 });
+/**
+ * Counting (EXPOSE_SQL_COUNT) and the per-request bounds (src/db/request-limits.ts) sit
+ * on the driver adapter, below Prisma, so they see every statement the database gets.
+ */
+function adapterFor<F extends SqlMigrationAwareDriverAdapterFactory>(factory: F): F {
+  return countingAdapterFactory(limitedAdapterFactory(factory));
+}
+
+async function openPostgres(url: string, database: Config['database'], logger: Logger): Promise<Database> {
   try {
-    await migrate(factory, logger);
+    // Migrations have their own short-lived pool, without the statement timeout: building
+    // an index over a large table may rightly take longer than any request should.
+    await migrate(new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5000 }), logger);
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot use DATABASE_URL: ${describe(error)}`);
   }
-  const prisma = new PrismaClient({ adapter: countingAdapterFactory(factory), transactionOptions: TRANSACTION_OPTIONS });
+  const factory = new PrismaPg({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    // DB_POOL_SIZE: connections this process opens at most (each instance has its own pool).
+    max: database.poolSize,
+    // DB_STATEMENT_TIMEOUT_MS, sent as a startup parameter of every pooled connection, so
+    // PostgreSQL cancels any statement running longer (SQLSTATE 57014, answered TIMEOUT by
+    // src/server/graphql.ts). 0 turns it off.
+    ...(database.statementTimeoutMs > 0 ? { statement_timeout: database.statementTimeoutMs } : {}),
+  });
+  const prisma = new PrismaClient({ adapter: adapterFor(factory), transactionOptions: TRANSACTION_OPTIONS });
   return { prisma, mode: 'postgres', ping: () => ping(prisma), close: () => prisma.$disconnect() };
 }
 
@@ -119,7 +139,10 @@ async function useOwned(owner: EmbeddedOwner, dataDir: string, { role, logger }:
     throw error;
   }
   const stopSocket = role === 'server' ? await serveSocket(owner.pglite, dataDir) : async () => {};
-  const prisma = new PrismaClient({ adapter: countingAdapterFactory(new PrismaPGlite(owner.pglite)), transactionOptions: TRANSACTION_OPTIONS });
+  // No statement timeout here: PGlite does not enforce statement_timeout (see
+  // createPGlite in embedded.ts). The per-request bounds apply: PGlite runs one statement at
+  // a time, and they keep one request's statements from filling its queue.
+  const prisma = new PrismaClient({ adapter: adapterFor(new PrismaPGlite(owner.pglite)), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     mode: 'embedded',
@@ -145,5 +168,5 @@ async function openSocketClient(dataDir: string): Promise<Database> {
 }
 
 export function openDatabase(config: Config, options: OpenOptions): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, options.logger) : openEmbedded(config, options);
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.database, options.logger) : openEmbedded(config, options);
 }

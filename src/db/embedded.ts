@@ -9,12 +9,28 @@ import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 const LOCK_FILE = 'owner.pid';
 const PG_DIR = 'pgdata';
 /** The name libpq (and node-postgres) looks for when `host` is a directory. */
 const SOCKET_FILE = '.s.PGSQL.5432';
+
+/**
+ * A PGlite that runs the migrations must be made here (the data directory, the schema
+ * engine's shadow database, tests' in-memory databases): PGlite can only CREATE EXTENSION
+ * what was loaded when it started, and a migration creates pg_trgm (its trigram indexes
+ * serve directoryUsers(filter: { search }); see prisma/schema.prisma).
+ *
+ * PGlite does not enforce `statement_timeout` (WASM has no timer signals: `SET
+ * statement_timeout = 200; SELECT pg_sleep(1)` just runs), so DB_STATEMENT_TIMEOUT_MS has
+ * no effect on the embedded database; the per-request bound on statements still applies.
+ */
+export function createPGlite(dataDir?: string): PGlite {
+  // One options object: with an undefined first argument, PGlite would ignore the second.
+  return new PGlite({ dataDir, extensions: { pg_trgm } });
+}
 
 export interface EmbeddedOwner {
   pglite: PGlite;
@@ -65,7 +81,7 @@ export async function acquireEmbedded(dataDir: string, timeoutMs: number): Promi
   await rm(path.join(dataDir, SOCKET_FILE), { force: true });
   let pglite: PGlite;
   try {
-    pglite = new PGlite(path.join(dataDir, PG_DIR));
+    pglite = createPGlite(path.join(dataDir, PG_DIR));
     await pglite.waitReady;
   } catch (error) {
     await rm(path.join(dataDir, LOCK_FILE), { force: true });

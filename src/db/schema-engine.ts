@@ -13,6 +13,8 @@ import type {
   MigrationList,
   SchemaEngine,
 } from '@prisma/schema-engine-wasm';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { createPGlite } from './embedded.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +37,28 @@ function loadBindings() {
   return bindings;
 }
 
+/**
+ * pglite-prisma-adapter's shadow database (used by `diff` from the migrations folder) is a
+ * bare in-memory PGlite, which cannot CREATE EXTENSION pg_trgm: give it one made by
+ * createPGlite, with the extensions loaded, and close it when the engine lets it go.
+ */
+function withExtensionsInShadow(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  if (!(factory instanceof PrismaPGlite)) return factory;
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      if (property === 'connectToShadowDb') {
+        return async () => {
+          const pglite = createPGlite();
+          const adapter = await new PrismaPGlite(pglite).connect();
+          return Object.assign(adapter, { dispose: () => pglite.close() });
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
 ): Promise<SchemaEngine> {
@@ -43,7 +67,7 @@ export async function openSchemaEngine(
   return bg.SchemaEngine.new(
     { datamodels: [['schema.prisma', datamodel]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(withExtensionsInShadow(adapterFactory)),
   );
 }
 

@@ -3,10 +3,11 @@
 // identical whatever the transport.
 import type { IncomingMessage } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, locatedError } from 'graphql';
 import { createYoga, maskError as yogaMaskError, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { apiError } from '../domain/errors.ts';
+import { RequestLimiter, isStatementCancelled, statementBounds } from '../db/request-limits.ts';
 import { tenantClientCache } from '../db/tenant.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
@@ -14,6 +15,7 @@ import type { Context, Services, Viewer } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { type BearerVerifier, authenticate, credentialsFromHeaders } from './auth.ts';
 import { usePageSizeLimit } from './page-size.ts';
+import { useRequestLimits } from './request-limits.ts';
 import { useRequestParamErrors } from './request-params.ts';
 import { useStreamReauthentication } from './stream-reauth.ts';
 import { useSqlStatementCount } from './sql-count.ts';
@@ -48,6 +50,7 @@ function originOf(config: Config, request: Request | undefined, req: IncomingMes
 
 export function createGraphQLHandler({ config, services, prisma, logger, verifyBearer }: GraphQLDeps) {
   const tenantFor = tenantClientCache(prisma);
+  const limiter = new RequestLimiter(statementBounds(config.database, config.databaseUrl ? 'postgres' : 'embedded'));
   return createYoga<TransportContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -66,6 +69,13 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
       isDev: false,
       maskError(error, message) {
         const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+        // PostgreSQL cancelled a statement after DB_STATEMENT_TIMEOUT_MS (SQLSTATE 57014).
+        if (isStatementCancelled(original)) {
+          logger.warn('a database statement of a request was cancelled after DB_STATEMENT_TIMEOUT_MS');
+          const timeout = apiError('TIMEOUT', 'The database took too long to answer this request and it was cut off; narrow it (for example a longer search term or a smaller page) or try again later.');
+          // Keeps the field's path and location, as a resolver's own error would have them.
+          return error instanceof GraphQLError ? locatedError(timeout, error.nodes, error.path) : timeout;
+        }
         if (!(original instanceof GraphQLError)) logger.error({ err: original }, 'unexpected error while executing');
         return yogaMaskError(error, message, false);
       },
@@ -91,6 +101,8 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
       }),
       useRequestParamErrors(),
       usePageSizeLimit(),
+      // Bounded database work per request and per organization (src/db/request-limits.ts).
+      useRequestLimits(limiter),
       // SSE subscriptions: credentials checked again every 30 s (WebSocket: see websocket.ts).
       useStreamReauthentication<Context & TransportContext & { request?: Request; socket?: unknown }>({
         everyMs: 30_000,

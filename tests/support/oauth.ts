@@ -1,12 +1,12 @@
 // OAuth test helpers: an OIDC client made through the API, raw token requests (for the
 // error cases a client library would hide), Bearer GraphQL calls, and a throwaway
 // database for the in-process tests of the signing keys.
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { gql } from 'graphql-request';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { expect } from 'vitest';
+import { createPGlite } from '../../src/db/embedded.ts';
 import { applyPendingMigrations } from '../../src/db/schema-engine.ts';
 import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { type TestOrg, graphqlUrl, serverUrl } from './api.ts';
@@ -160,7 +160,7 @@ export async function scratchDatabase(): Promise<ScratchDatabase> {
       },
     };
   }
-  const pglite = new PGlite();
+  const pglite = createPGlite(); // with pg_trgm, which the migrations create
   await applyPendingMigrations(new PrismaPGlite(pglite));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
