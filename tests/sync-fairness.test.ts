@@ -118,7 +118,7 @@ describe('fair runners', { timeout: 240_000 }, () => {
       await eventually('a sync running', async () => ((await statuses(org)).includes('RUNNING') ? true : undefined));
       // Four runner slots in all, and four queued syncs: still one running at a time.
       for (let look = 0; look < 20; look++) {
-        expect((await statuses(org)).filter((s) => s === 'RUNNING').length).toBeLessThanOrEqual(1);
+        expect((await statuses(org)).filter((s: string) => s === 'RUNNING').length).toBeLessThanOrEqual(1);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       for (const edge of (await org.client.request<any>(SYNCS_OF)).integrations.edges) await org.client.request(DELETE, { id: edge.node.id });
