@@ -7,17 +7,15 @@
 // requests/s, latency percentiles and the server's memory (VmRSS from /proc). Finally it
 // restarts the server with the driver adapters' debug log and EXPOSE_SQL_COUNT on, and
 // counts the SQL statements each kind of request issues.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { freePort } from '../tests/support/process.ts';
+import { type Server, admin, memoryOf, percentile, startServer, storageEnv, table } from './support.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+export { memoryOf } from './support.ts';
 
 export interface BenchOptions {
   /** Seconds per case (plus a 1 s warm-up). */
@@ -65,88 +63,7 @@ export const CASES: Case[] = [
 ];
 
 // ---------------------------------------------------------------------------------------
-// Processes
-
-interface Server {
-  url: string;
-  /** The node process that serves (tsx runs it as a child of its own). */
-  pid: number;
-  stderr(): string;
-  stop(): Promise<void>;
-}
-
-function storageEnv(options: BenchOptions, dataDir: string, encryptionKey: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', ENCRYPTION_KEY: encryptionKey };
-  delete env.DATABASE_URL;
-  delete env.DATA_DIR;
-  delete env.REDIS_URL;
-  delete env.DEBUG;
-  delete env.EXPOSE_SQL_COUNT;
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  else env.DATA_DIR = dataDir;
-  return env;
-}
-
-async function servingPid(child: ChildProcess): Promise<number> {
-  // tsx's CLI spawns the real node process; measure that one, not the wrapper.
-  const children = await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').catch(() => '');
-  const pid = Number(children.trim().split(/\s+/)[0]);
-  return pid || child.pid!;
-}
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${stderr}`);
-    if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server not ready after 90 s:\n${stderr}`);
-    }
-    await sleep(100);
-  }
-  return {
-    url,
-    pid: await servingPid(child),
-    stderr: () => stderr,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-async function admin(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  const child = spawn(TSX, ['src/admin/cli.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`admin ${args.join(' ')} failed (${code}): ${stderr}`);
-  return stdout;
-}
-
-/** Resident memory of a process, in MiB (VmRSS; VmHWM is the peak). */
-export async function memoryOf(pid: number): Promise<{ rssMb: number; peakMb: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
-
-// ---------------------------------------------------------------------------------------
 // Measuring
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function request(server: Server, c: Case, apiKey: string) {
   const response = await fetch(`${server.url}${c.path}`, {
@@ -232,16 +149,10 @@ async function countSql(server: Server, c: Case, apiKey: string, samples = 10): 
 
 // ---------------------------------------------------------------------------------------
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-
 export async function runHttpBench(options: BenchOptions): Promise<CaseResult[]> {
   const loadBefore = loadavg()[0];
   const dataDir = await mkdtemp(path.join(tmpdir(), 'integrations-bench-'));
-  const env = storageEnv(options, dataDir, randomBytes(32).toString('hex'));
+  const env = storageEnv(options.databaseUrl, dataDir, randomBytes(32).toString('hex'));
   const storage = options.databaseUrl ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite (temp DATA_DIR)';
   const log = (message: string) => process.stderr.write(`${message}\n`);
   let server: Server | undefined;

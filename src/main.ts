@@ -1,13 +1,18 @@
 // `npm start`: opens the database (applying pending migrations), serves HTTP, and shuts
 // down gracefully on SIGTERM/SIGINT. Start-up problems are one clear line and exit 1.
+import { createAuthenticator } from './auth/authenticator.ts';
+import { apiKeyStrategy, bearerStrategy } from './auth/strategies.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
 import { loadCipher } from './domain/crypto.ts';
+import { encryptClearOnboardingUrls } from './domain/onboarding.ts';
 import { type SyncRunner, startSyncRunner } from './jobs/directory-sync.ts';
 import { createLogger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
 import { createOAuth, oauthSettingsFromEnv } from './oauth/index.ts';
 import { createOutboundClient } from './outbound/client.ts';
 import { createEventBus } from './pubsub.ts';
+import { createEdgeLimits } from './rate-limits.ts';
 import { createApp } from './server/http.ts';
 
 const logger = createLogger();
@@ -23,17 +28,24 @@ async function main() {
   const oauthSettings = oauthSettingsFromEnv();
   const cipher = await loadCipher(config);
   const db = await openDatabase(config, { role: 'server', logger });
+  const encrypted = await encryptClearOnboardingUrls(db.prisma, cipher);
+  if (encrypted) logger.info({ sessions: encrypted }, 'encrypted onboarding URLs stored in clear by an earlier version');
   const events = createEventBus(config.redisUrl, logger);
   // The sync runner starts once the port is ours: a server that cannot listen claims no job.
   let syncRunner: SyncRunner | undefined;
-  const services = { config, cipher, pubsub: events.pubsub, wakeSyncRunner: () => syncRunner?.wake() };
-  const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, settings: oauthSettings });
-  const app = createApp({ config, services, db, logger, routes: oauth.routes, verifyBearer: oauth.verifyBearer });
+  const metrics = createMetrics();
+  const services = { config, cipher, pubsub: events.pubsub, metrics, wakeSyncRunner: () => syncRunner?.wake() };
+  const limits = createEdgeLimits(config, (error) => logger.warn({ err: error }, 'redis connection problem (rate limits count in memory meanwhile)'));
+  const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, settings: oauthSettings, authFailures: limits.authFailures });
+  // Who is calling: API keys first, then OAuth access tokens (src/auth/).
+  const authenticator = createAuthenticator([apiKeyStrategy(db.prisma), bearerStrategy(oauth.verifyBearer)]);
+  const app = createApp({ config, services, db, logger, routes: oauth.routes, authenticator, limits });
   let port: number;
   try {
     port = await app.listen(config.port, config.host);
   } catch (error) {
     await events.close();
+    await limits.close();
     await db.close();
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : `cannot listen on port ${config.port}: ${(error as Error).message}`);
@@ -45,6 +57,7 @@ async function main() {
     pubsub: events.pubsub,
     logger,
     outbound,
+    metrics,
     ...config.sync,
     maxUsers: config.directory.maxUsers,
   });
@@ -59,6 +72,7 @@ async function main() {
     await syncRunner?.stop();
     await outbound.close();
     await events.close();
+    await limits.close();
     await db.close();
     logger.info('stopped');
     process.exit(0);

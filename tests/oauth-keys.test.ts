@@ -1,18 +1,23 @@
 // In-process tests of the OAuth building blocks where time or several server instances
 // matter: signing keys (first key race-safe across instances, rotation, retired keys
 // published until their tokens expire, private keys encrypted at rest), token
-// verification with a moving clock (expiry, audience, issuer, type), and the
-// brute-force limiter's windows, and the periodic re-check that ends SSE streams whose
-// credentials no longer hold. The black-box behaviour is in oauth.test.ts.
+// verification with a moving clock (expiry, audience, issuer, type), the token
+// endpoint's failed-authentication budget per client address under concurrency, client
+// address keys, and the periodic re-check that ends SSE streams whose credentials no
+// longer hold. The black-box behaviour is in oauth.test.ts.
 import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cipher, parseKey } from '../src/domain/crypto.ts';
 import { newId } from '../src/domain/ids.ts';
-import { FailureLimiter, addressKey, clientAddress } from '../src/oauth/rate-limit.ts';
-import { AUDIENCE } from '../src/oauth/settings.ts';
+import { mintSecret } from '../src/domain/secrets.ts';
+import { AUDIENCE, DEFAULT_SETTINGS } from '../src/oauth/settings.ts';
 import { SigningKeys } from '../src/oauth/signing-keys.ts';
+import { createTokenEndpoint } from '../src/oauth/token-endpoint.ts';
 import { issueAccessToken } from '../src/oauth/tokens.ts';
 import { createBearerVerifier, verifyAccessToken } from '../src/oauth/verify.ts';
+import { createRateLimiter } from '../src/rate-limits.ts';
+import { addressKey, clientAddress, clientAddressKey } from '../src/server/client-address.ts';
 import { guardStream } from '../src/server/stream-reauth.ts';
 import { TEST_ENCRYPTION_KEY } from './support/env.ts';
 import { type ScratchDatabase, scratchDatabase } from './support/oauth.ts';
@@ -253,47 +258,100 @@ describe('access token verification', () => {
   });
 });
 
-describe('failure limiter', () => {
-  it('refuses after `limit` failures in the window, with the seconds until the oldest leaves it', () => {
-    const t = clock();
-    const limiter = new FailureLimiter({ limit: 3, windowMs: 60_000, now: t.now });
-    for (let i = 0; i < 3; i++) {
-      expect(limiter.retryAfterSeconds('c')).toBe(0);
-      limiter.recordFailure('c');
-      t.advance(10_000);
+describe('token endpoint: failed authentications per client address', () => {
+  const BUDGET = 3;
+  let seeded: Awaited<ReturnType<typeof seedClient>>;
+  let secret: string;
+
+  beforeAll(async () => {
+    seeded = await seedClient();
+    const minted = mintSecret('clientSecret');
+    secret = minted.secret;
+    await db.prisma.integration.update({ where: { id: seeded.integration.id }, data: { clientSecretHash: minted.hash } });
+  });
+
+  function endpoint(trustProxyHops = 0) {
+    return createTokenEndpoint({
+      prisma: db.prisma,
+      keys: store(Date.now),
+      logger: pino({ level: 'silent' }),
+      publicUrl: ISSUER,
+      settings: { ...DEFAULT_SETTINGS, trustProxyHops },
+      authFailures: createRateLimiter({ keyPrefix: `auth-fail-test-${Math.random()}`, points: BUDGET, windowSeconds: 60 }, undefined),
+    });
+  }
+
+  const post = (clientSecret: string, headers: Record<string, string> = {}) =>
+    new Request('http://127.0.0.1/oauth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: seeded.integration.clientId!, client_secret: clientSecret }).toString(),
+    });
+
+  it('concurrent guesses from one address never get more than the budget of credential checks', async () => {
+    const token = endpoint();
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => token(post(`icsec_guess${i}`), { remoteAddress: '10.9.0.1' }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(BUDGET);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - BUDGET);
+    const refused = await token(post(secret), { remoteAddress: '10.9.0.1' });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: 'slow_down' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address: the right secret gets its token at once.
+    expect((await token(post(secret), { remoteAddress: '10.9.0.2' })).status).toBe(200);
+  });
+
+  it('a success gives back the point it took; successes from one address never run out', async () => {
+    const token = endpoint();
+    for (let i = 0; i < BUDGET * 3; i++) expect((await token(post(secret), { remoteAddress: '10.9.1.1' })).status).toBe(200);
+    for (let i = 0; i < BUDGET; i++) expect((await token(post(`icsec_wrong${i}`), { remoteAddress: '10.9.1.1' })).status).toBe(401);
+    expect((await token(post(`icsec_wrong-last`), { remoteAddress: '10.9.1.1' })).status).toBe(429);
+  });
+
+  it('uses X-Forwarded-For only behind trusted proxies, and counts anything not an address under one key', async () => {
+    const direct = endpoint(0);
+    // Without TRUST_PROXY a forwarded header changes nothing: all of these are the socket's failures.
+    for (let i = 0; i < BUDGET; i++) {
+      expect((await direct(post(`icsec_x${i}`, { 'x-forwarded-for': `198.51.100.${i}` }), { remoteAddress: '10.9.2.1' })).status).toBe(401);
     }
-    // Failures at 0 s, 10 s, 20 s; now 30 s: the first leaves the window at 60 s.
-    expect(limiter.retryAfterSeconds('c')).toBe(30);
-    expect(limiter.retryAfterSeconds('other')).toBe(0);
-    t.advance(30_001);
-    expect(limiter.retryAfterSeconds('c')).toBe(0); // one more attempt allowed
-    limiter.recordFailure('c');
-    expect(limiter.retryAfterSeconds('c')).toBe(10);
-    t.advance(60_001);
-    expect(limiter.retryAfterSeconds('c')).toBe(0);
-    expect(limiter.size).toBe(0); // expired counters are dropped
-  });
+    expect((await direct(post('icsec_x', { 'x-forwarded-for': '198.51.100.99' }), { remoteAddress: '10.9.2.1' })).status).toBe(429);
 
-  it('bounds its memory by dropping the stalest keys', () => {
-    const t = clock();
-    const limiter = new FailureLimiter({ limit: 2, windowMs: 60_000, maxKeys: 100, now: t.now });
-    for (let i = 0; i < 1000; i++) limiter.recordFailure(`k${i}`);
-    expect(limiter.size).toBe(100);
-    limiter.recordFailure('k999');
-    expect(limiter.retryAfterSeconds('k999')).toBeGreaterThan(0);
+    const proxied = endpoint(1);
+    for (let i = 0; i < BUDGET; i++) {
+      expect((await proxied(post(`icsec_y${i}`, { 'x-forwarded-for': `made-up-${i}` }), { remoteAddress: '10.9.2.2' })).status).toBe(401);
+    }
+    // Garbage in the forwarded entry is one bucket ("invalid"), not a fresh key each time.
+    expect((await proxied(post('icsec_y', { 'x-forwarded-for': 'made-up-again' }), { remoteAddress: '10.9.2.2' })).status).toBe(429);
+    expect((await proxied(post(secret, { 'x-forwarded-for': '203.0.113.50' }), { remoteAddress: '10.9.2.2' })).status).toBe(200);
   });
+});
 
+describe('client address keys', () => {
   it('counts addresses per IPv4 address and per IPv6 /64, behind trusted proxies by X-Forwarded-For', () => {
     expect(addressKey('::ffff:10.1.2.3')).toBe('10.1.2.3');
     expect(addressKey('10.1.2.3')).toBe('10.1.2.3');
     expect(addressKey('2001:db8:aa:bb:1::5')).toBe(addressKey('2001:0db8:00aa:00bb:ffff:1:2:3'));
+    expect(addressKey('2001:db8:aa:bb:1::5')).toBe('2001:db8:aa:bb::/64');
     expect(addressKey('2001:db8:aa:bc::1')).not.toBe(addressKey('2001:db8:aa:bb::1'));
     expect(addressKey('::1')).toBe('0:0:0:0::/64');
     expect(addressKey(undefined)).toBe('unknown');
     const request = new Request('http://x/oauth/token', { headers: { 'x-forwarded-for': 'spoofed, 203.0.113.9' } });
     expect(clientAddress(request, '10.0.0.2', 0)).toBe('10.0.0.2');
     expect(clientAddress(request, '10.0.0.2', 1)).toBe('203.0.113.9');
+    expect(clientAddress(request, '10.0.0.2', 2)).toBe('spoofed');
     expect(clientAddress(new Request('http://x/'), '10.0.0.2', 1)).toBe('10.0.0.2');
+    // The same from a header lookup (as /graphql has it) or a Headers object.
+    expect(clientAddress((name) => (name === 'x-forwarded-for' ? '203.0.113.9' : undefined), '10.0.0.2', 1)).toBe('203.0.113.9');
+    expect(clientAddressKey(request.headers, '10.0.0.2', 1)).toBe('203.0.113.9');
+  });
+
+  it('never keys by request text: anything that is not an IP address is "invalid"; ports are dropped', () => {
+    for (const text of ['icsec_abcdefghijklmnop', 'spoofed', '127.1', '0x7f.0.0.1', '010.1.2.3', '1.2.3.4.5', '']) {
+      expect(addressKey(text), text).toBe(text ? 'invalid' : 'unknown');
+    }
+    expect(addressKey('203.0.113.9:51234')).toBe('203.0.113.9');
+    expect(addressKey('[2001:db8:aa:bb::1]:443')).toBe('2001:db8:aa:bb::/64');
+    expect(clientAddressKey(new Request('http://x/', { headers: { 'x-forwarded-for': 'icsec_secret' } }), '10.0.0.2', 1)).toBe('invalid');
   });
 });
 

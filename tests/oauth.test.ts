@@ -1,14 +1,18 @@
 // OAuth 2.0 client credentials against the running server (CONTRACT rule 8, issue 5):
 // discovery and the grant with a real client library (oauth4webapi), tokens verified
 // with jose against the published JWKS, the token as Bearer on /graphql over HTTP and
-// WebSocket, and raw requests for every error case and for brute-force protection.
+// WebSocket, and raw requests for every error case; brute-force protection (failed
+// authentications limited per client address, CONTRACT 6.7.6) and what the logs may
+// hold (6.7.5) on a server of the file's own.
+import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import { gql } from 'graphql-request';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import * as oauth from 'oauth4webapi';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type TestOrg, createOrg, serverUrl, setFeature } from './support/api.ts';
+import { type IsolatedServer, startIsolatedServer } from './support/isolated-server.ts';
 import {
   type OAuthClient,
   basic,
@@ -358,24 +362,123 @@ describe('token endpoint errors', () => {
   }, ADMIN_TIMEOUT);
 });
 
-describe('brute-force protection', () => {
-  it('refuses a client ID with 429 and Retry-After after 10 failed authentications; other clients are unaffected', async () => {
-    const victim = await createOAuthClient(org, 'Brute-forced client');
-    const bystander = await createOAuthClient(org, 'Bystander client');
-    for (let i = 0; i < 10; i++) {
-      const response = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(victim.clientId, `icsec_guess${i}`) });
-      expectOAuthError(response, 401, 'invalid_client');
-    }
-    const refused = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(victim.clientId, 'icsec_guess10') });
-    expectOAuthError(refused, 429, 'slow_down');
-    const retryAfter = Number(refused.headers.get('retry-after'));
-    expect(Number.isInteger(retryAfter)).toBe(true);
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(300);
+// A server of its own: the suite's shared server counts every test file's failures from
+// 127.0.0.1 against one budget, and trusts no proxy. This one trusts one proxy hop, so
+// each test speaks from the addresses it names in X-Forwarded-For; a budget of 5
+// failed authentications per address and minute; and trace-level logs to inspect.
+describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG_LEVEL=trace)', () => {
+  const BUDGET = 5;
+  let isolated: IsolatedServer;
+  let owner: Awaited<ReturnType<IsolatedServer['createOrg']>>;
+  let victim: OAuthClient;
+  const at = (address: string) => ({ 'x-forwarded-for': address });
+  const onIsolated = () => ({ baseUrl: isolated.server.url });
+  const wrongSecret = (client: OAuthClient, address: string, guess: string) =>
+    tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(client.clientId, guess), ...at(address) }, onIsolated());
 
-    // While refused, even the right secret waits (no oracle); the window expiry lifts it (see oauth-keys.test.ts).
-    expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: victim.clientId, client_secret: victim.clientSecret }), 429, 'slow_down');
-    // Another client from the same address is not locked out.
-    await obtainToken(bystander);
+  beforeAll(async () => {
+    isolated = await startIsolatedServer({ TRUST_PROXY: '1', AUTH_FAILURES_PER_MINUTE: String(BUDGET), LOG_LEVEL: 'trace' });
+    try {
+      owner = await isolated.createOrg('OAuth Isolated Org');
+      victim = await createOAuthClient(owner, 'Brute-forced client');
+    } catch (error) {
+      // Say why, when the server went away (its last output).
+      throw new Error(`${(error as Error).message}; server exit code ${isolated.server.child.exitCode}, last output:\n${isolated.server.output().slice(-3000)}`);
+    }
+  }, ADMIN_TIMEOUT);
+
+  afterAll(async () => {
+    await isolated?.stop();
+  });
+
+  describe('brute-force protection', () => {
+    it('limits failed authentications per client address: past the budget 429 slow_down with Retry-After, before credentials are checked', async () => {
+      const attacker = '203.0.113.7';
+      for (let i = 0; i < BUDGET; i++) expectOAuthError(await wrongSecret(victim, attacker, `icsec_guess${i}`), 401, 'invalid_client');
+
+      const refused = await wrongSecret(victim, attacker, 'icsec_guess-next');
+      expectOAuthError(refused, 429, 'slow_down');
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      // Refused before any credential is looked at: the right secret, or any other client, from there waits too.
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: victim.clientId, client_secret: victim.clientSecret }, at(attacker), onIsolated()), 429, 'slow_down');
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: 'icid_unknown', client_secret: 'icsec_x' }, at(attacker), onIsolated()), 429, 'slow_down');
+
+      // The client's correct secret from another address still gets a token at once;
+      // and another address has its own budget (a wrong secret there is a plain 401).
+      await obtainToken(victim, at('198.51.100.20'), onIsolated());
+      expectOAuthError(await wrongSecret(victim, '198.51.100.21', 'icsec_typo'), 401, 'invalid_client');
+    });
+
+    it("never refuses a client's correct secret because of failures from other addresses, however many", async () => {
+      const target = await createOAuthClient(owner, 'Widely guessed client');
+      // Failures for one client ID from many addresses, each under its own budget: more
+      // than any per-client-ID lockout would have allowed.
+      for (let a = 0; a < 4; a++) {
+        for (let i = 0; i < BUDGET - 1; i++) expectOAuthError(await wrongSecret(target, `192.0.2.${10 + a}`, `icsec_spread${a}_${i}`), 401, 'invalid_client');
+      }
+      await obtainToken(target, at('198.51.100.30'), onIsolated());
+      // Basic too, from an address that has had failures of its own (under budget).
+      const response = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(target.clientId, target.clientSecret), ...at('192.0.2.10') }, onIsolated());
+      expect(response.status, JSON.stringify(response.json)).toBe(200);
+    });
+
+    it('successes use none of the budget: a client from one address gets tokens past the budget', async () => {
+      for (let i = 0; i < BUDGET + 2; i++) await obtainToken(victim, at('198.51.100.40'), onIsolated());
+      // …and the address still has its whole failure budget.
+      for (let i = 0; i < BUDGET; i++) expectOAuthError(await wrongSecret(victim, '198.51.100.40', `icsec_after${i}`), 401, 'invalid_client');
+      expectOAuthError(await wrongSecret(victim, '198.51.100.40', 'icsec_after-last'), 429, 'slow_down');
+    });
+
+    it('counts an IPv6 client per /64', async () => {
+      for (let i = 0; i < BUDGET; i++) expectOAuthError(await wrongSecret(victim, `2001:db8:1:2::${i + 1}`, `icsec_v6_${i}`), 401, 'invalid_client');
+      expectOAuthError(await wrongSecret(victim, '2001:db8:1:2:ffff::9', 'icsec_v6_last'), 429, 'slow_down');
+      await obtainToken(victim, at('2001:db8:1:3::1'), onIsolated());
+    });
+  });
+
+  describe('logs', () => {
+    it('never log a client_id that names no client (a secret sent in the wrong field), nor a secret; a known client by its integration ID', async () => {
+      const logged = await createOAuthClient(owner, 'Logged client');
+      const inWrongField = `icsec_${randomBytes(32).toString('base64url')}`;
+      const guessed = `icsec_${randomBytes(32).toString('base64url')}`;
+      // A secret of another system has none of our prefixes, which the logger's own
+      // scrubbing (a second line of defence) recognises: only never logging it helps.
+      const foreign = randomBytes(30).toString('base64url');
+      const forwarded = randomBytes(24).toString('base64url');
+      const before = isolated.server.output().length;
+      const from = at('198.51.100.60');
+      // A secret as client_id, with client_secret_post and with Basic; the client's real
+      // secret as client_id; another system's secret as client_id; a secret-looking
+      // X-Forwarded-For (request-derived, as the address to log).
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: inWrongField, client_secret: inWrongField }, from, onIsolated()), 401, 'invalid_client');
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(inWrongField, guessed), ...from }, onIsolated()), 401, 'invalid_client');
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: logged.clientSecret, client_secret: logged.clientSecret }, from, onIsolated()), 401, 'invalid_client');
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: foreign, client_secret: foreign }, from, onIsolated()), 401, 'invalid_client');
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(foreign, guessed), ...from }, onIsolated()), 401, 'invalid_client');
+      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: inWrongField, client_secret: 'x' }, at(forwarded), onIsolated()), 401, 'invalid_client');
+      // A known client with a wrong secret, then a success.
+      expectOAuthError(await wrongSecret(logged, '198.51.100.61', guessed), 401, 'invalid_client');
+      await obtainToken(logged, at('198.51.100.61'), onIsolated());
+
+      // Pino writes asynchronously: wait until the last failure's line is in.
+      let output = '';
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+        output = isolated.server.output().slice(before);
+        if (output.includes(logged.integrationId)) break;
+      }
+      expect(output).toContain('oauth client authentication failed');
+      expect(output).toContain(logged.integrationId);
+      for (const secret of [inWrongField, guessed, foreign, forwarded, logged.clientSecret]) {
+        expect(output).not.toContain(secret);
+        expect(output).not.toContain(secret.slice(0, 24)); // nor a prefix of it
+      }
+      // Nothing request-derived names a client that is not one: no client_id field on a failure for an unknown ID.
+      for (const line of output.split('\n').filter((l) => l.includes('oauth client authentication failed'))) {
+        expect(JSON.parse(line)).not.toHaveProperty('clientId');
+      }
+    });
   });
 });

@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
+import { retryingAdapterFactory, retryingTransactions } from './connection-retry.ts';
 import { type EmbeddedOwner, acquireEmbedded, currentOwner, serveSocket, servesSocket, socketConnectionString } from './embedded.ts';
 import { limitedAdapterFactory } from './request-limits.ts';
 import { applyPendingMigrations } from './schema-engine.ts';
@@ -52,9 +53,11 @@ function describe(error: unknown): string {
 /**
  * Counting (EXPOSE_SQL_COUNT) and the per-request bounds (src/db/request-limits.ts) sit
  * on the driver adapter, below Prisma, so they see every statement the database gets.
+ * Innermost, a statement that met a broken connection is retried where that is safe
+ * (src/db/connection-retry.ts), within the permit it holds and counted once.
  */
-function adapterFor<F extends SqlMigrationAwareDriverAdapterFactory>(factory: F): F {
-  return countingAdapterFactory(limitedAdapterFactory(factory));
+function adapterFor<F extends SqlMigrationAwareDriverAdapterFactory>(factory: F, logger: Logger): F {
+  return countingAdapterFactory(limitedAdapterFactory(retryingAdapterFactory(factory, { logger })));
 }
 
 async function openPostgres(url: string, database: Config['database'], logger: Logger): Promise<Database> {
@@ -75,7 +78,8 @@ async function openPostgres(url: string, database: Config['database'], logger: L
     // src/server/graphql.ts). 0 turns it off.
     ...(database.statementTimeoutMs > 0 ? { statement_timeout: database.statementTimeoutMs } : {}),
   });
-  const prisma = new PrismaClient({ adapter: adapterFor(factory), transactionOptions: TRANSACTION_OPTIONS });
+  // Interactive transactions that lost their connection before COMMIT run once more (src/db/connection-retry.ts).
+  const prisma = retryingTransactions(new PrismaClient({ adapter: adapterFor(factory, logger), transactionOptions: TRANSACTION_OPTIONS }), { logger });
   return { prisma, mode: 'postgres', ping: () => ping(prisma), close: () => prisma.$disconnect() };
 }
 
@@ -142,7 +146,7 @@ async function useOwned(owner: EmbeddedOwner, dataDir: string, { role, logger }:
   // No statement timeout here: PGlite does not enforce statement_timeout (see
   // createPGlite in embedded.ts). The per-request bounds apply: PGlite runs one statement at
   // a time, and they keep one request's statements from filling its queue.
-  const prisma = new PrismaClient({ adapter: adapterFor(new PrismaPGlite(owner.pglite)), transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({ adapter: adapterFor(new PrismaPGlite(owner.pglite), logger), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     mode: 'embedded',

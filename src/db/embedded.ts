@@ -5,7 +5,7 @@
 // pid); the server, as owner, also serves the database on a Unix socket inside DATA_DIR,
 // and any other process that finds the directory owned talks to it through that socket
 // like to any PostgreSQL server.
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -68,9 +68,26 @@ async function tryLock(dataDir: string): Promise<boolean> {
   }
 }
 
+/**
+ * DATA_DIR holds the whole database and the encryption key: readable and writable by its
+ * owner only (contract 6.7.7). Files this process creates from now on get 0600 / 0700
+ * (PGlite's file system creates them with 0666 / 0777 less the umask), and what an earlier
+ * version left more open is tightened.
+ */
+async function restrictToOwner(dir: string): Promise<void> {
+  process.umask(0o077);
+  await chmod(dir, 0o700);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await restrictToOwner(full);
+    else if (entry.isFile()) await chmod(full, 0o600);
+    // the socket is made after this, under the umask
+  }
+}
+
 /** Takes ownership of dataDir, waiting up to timeoutMs for a short-lived owner to finish. */
 export async function acquireEmbedded(dataDir: string, timeoutMs: number): Promise<EmbeddedOwner | undefined> {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const deadline = Date.now() + timeoutMs;
   while (!(await tryLock(dataDir))) {
     if (Date.now() >= deadline) return undefined;
@@ -79,10 +96,13 @@ export async function acquireEmbedded(dataDir: string, timeoutMs: number): Promi
   // A socket left by a previous owner that died is dead: another process must not take
   // it for a running server's.
   await rm(path.join(dataDir, SOCKET_FILE), { force: true });
+  await restrictToOwner(dataDir);
   let pglite: PGlite;
   try {
     pglite = createPGlite(path.join(dataDir, PG_DIR));
     await pglite.waitReady;
+    // A fresh data directory's files come out of PGlite's initdb with 0666: tighten them too.
+    await restrictToOwner(dataDir);
   } catch (error) {
     await rm(path.join(dataDir, LOCK_FILE), { force: true });
     throw error;

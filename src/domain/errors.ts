@@ -25,7 +25,7 @@ export function notFound(field: string[], what: string, code = 'NOT_FOUND'): Use
   return UserErrors.of(code, field, `No ${what} with this ID exists.`);
 }
 
-export type ApiErrorCode = 'UNAUTHENTICATED' | 'FEATURE_DISABLED' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'TIMEOUT';
+export type ApiErrorCode = 'UNAUTHENTICATED' | 'FEATURE_DISABLED' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'TIMEOUT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = { UNAUTHENTICATED: 401 };
 

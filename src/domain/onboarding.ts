@@ -2,7 +2,8 @@
 // workflow, pinned forever to the workflow version current at that moment, and finished
 // by the verification engine's callback. Directory users' enrollment follows them.
 import type { TenantClient } from '../db/tenant.ts';
-import { Prisma, type OnboardingSession } from '../generated/prisma/client.ts';
+import { Prisma, type OnboardingSession, type PrismaClient } from '../generated/prisma/client.ts';
+import type { Cipher } from './crypto.ts';
 import { UserErrors } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { storedConfigOf } from './integration-config.ts';
@@ -105,7 +106,13 @@ async function resolveDirectoryUser(db: TenantClient, input: RequestOnboardingIn
   return byHint?.id;
 }
 
-export async function requestNewOnboarding(db: TenantClient, origin: string, input: RequestOnboardingInput) {
+/** Where sessions' onboarding URLs point, and the key their tokens are encrypted with. */
+export interface OnboardingLinks {
+  origin: string;
+  cipher: Cipher;
+}
+
+export async function requestNewOnboarding(db: TenantClient, { origin, cipher }: OnboardingLinks, input: RequestOnboardingInput) {
   const integration = isIdOf('Integration', input.integrationId)
     ? await db.integration.findUnique({ where: { id: input.integrationId } })
     : null;
@@ -152,7 +159,9 @@ export async function requestNewOnboarding(db: TenantClient, origin: string, inp
           idempotencyKey: input.idempotencyKey ?? null,
           requestFingerprint: input.idempotencyKey ? fingerprint(input) : null,
           urlTokenHash: sha256(token),
-          onboardingUrl: `${origin}/onboarding/${id}?token=${token}`,
+          // The token is a bearer credential for the onboarding page: stored encrypted (and as
+          // a hash for lookups), never in clear.
+          onboardingUrl: cipher.encrypt(`${origin}/onboarding/${id}?token=${token}`),
           expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
         },
       });
@@ -168,6 +177,31 @@ export async function requestNewOnboarding(db: TenantClient, origin: string, inp
       if (winner) return winner;
     }
     throw error;
+  }
+}
+
+/** A session's onboardingUrl in clear (stored encrypted; rows from before 2026-12 held it in clear). */
+export function onboardingUrlOf(session: { onboardingUrl: string }, cipher: Cipher): string {
+  return session.onboardingUrl.startsWith('v1.') ? cipher.decrypt(session.onboardingUrl) : session.onboardingUrl;
+}
+
+/**
+ * Encrypts onboarding URLs stored in clear by earlier versions (at start-up; idempotent).
+ * Their tokens are credentials for the onboarding page, which a database dump must not give away.
+ */
+export async function encryptClearOnboardingUrls(prisma: PrismaClient, cipher: Cipher): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await prisma.onboardingSession.findMany({
+      where: { onboardingUrl: { startsWith: 'http' } },
+      select: { id: true, onboardingUrl: true },
+      take: 500,
+    });
+    if (!rows.length) return done;
+    await prisma.$transaction(
+      rows.map((row) => prisma.onboardingSession.update({ where: { id: row.id }, data: { onboardingUrl: cipher.encrypt(row.onboardingUrl) } })),
+    );
+    done += rows.length;
   }
 }
 

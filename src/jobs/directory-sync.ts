@@ -23,6 +23,7 @@ import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
 import type { DirectorySync, PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import type { OutboundClient } from '../outbound/client.ts';
 import type { PubSub } from '../pubsub.ts';
 
@@ -42,6 +43,8 @@ export interface SyncRunnerOptions {
   concurrencyPerOrg?: number;
   /** A sync that reads more users than this fails (DIRECTORY_MAX_USERS). */
   maxUsers?: number;
+  /** Sync runs and users processed (src/metrics.ts); optional for callers without a registry. */
+  metrics?: Pick<Metrics, 'syncRuns' | 'usersProcessed'>;
 }
 
 /** The run no longer owns its sync: another runner took it over, or it was deleted. */
@@ -79,6 +82,7 @@ export function startSyncRunner({
   concurrency = 4,
   concurrencyPerOrg = 1,
   maxUsers = 1_000_000,
+  metrics,
 }: SyncRunnerOptions) {
   const owner = `runner_${randomUUID()}`;
   let running = true;
@@ -271,7 +275,14 @@ export function startSyncRunner({
           throw new UpstreamError(`the directory has more than ${maxUsers} users, the most a sync reads (DIRECTORY_MAX_USERS)`);
         }
         sync = await commitPage(sync, lease, page);
+        metrics?.usersProcessed.inc(page.users.length);
         await publish(sync);
+      }
+      metrics?.syncRuns.inc({ outcome: sync.status === 'SUCCEEDED' ? 'succeeded' : 'handed_back' });
+      // Fresh statistics, so the planner uses the trigram indexes for searches (PGlite never
+      // autovacuums, and a server may run with autovacuum off).
+      if (sync.status === 'SUCCEEDED' && sync.created > 0) {
+        await prisma.$executeRawUnsafe('ANALYZE "DirectoryUser"').catch((error) => log.warn({ err: error }, 'could not analyze directory users'));
       }
       log.info({ status: sync.status, processed: sync.processed }, 'directory sync stopped');
     } catch (error) {
@@ -282,6 +293,7 @@ export function startSyncRunner({
       const message = error instanceof UpstreamError ? error.message : 'internal error while syncing (see server logs)';
       if (!(error instanceof UpstreamError)) log.error({ err: error }, 'directory sync failed');
       else log.warn({ reason: message }, 'directory sync failed');
+      metrics?.syncRuns.inc({ outcome: 'failed' });
       await fail(sync, lease, message).catch((e) => log.error({ err: e }, 'could not record the failed sync'));
     } finally {
       clearInterval(heartbeat);

@@ -1,12 +1,30 @@
 // OAuth clients are OIDC_CLIENT_CREDENTIALS integrations: the client ID is
 // Integration.clientId, the secret's SHA-256 is Integration.clientSecretHash. Looked up
 // with the root client: a client ID is globally unique and names its organization.
-import { constantTimeEqual, sha256 } from '../domain/secrets.ts';
+//
+// Refusing takes the same work whether or not the client ID is known (CONTRACT 6.7.6):
+// one statement that always returns exactly one row (the integration by client ID and
+// its organization by primary key, left-joined to a constant row, so an unknown ID gives
+// the same row of NULLs and still probes the organization index, with an ID that names
+// none), the presented secret hashed, and one constant-time comparison against the stored
+// hash or a fixed dummy hash. Which check failed is decided only after all of that, in
+// memory. (Prisma's `include` ran the organization's query only when the integration
+// existed, and decoded a whole row only then: that made a known client slower to refuse.)
+import { constantTimeEqual, randomToken, sha256 } from '../domain/secrets.ts';
 import { findTemplate } from '../domain/templates.ts';
-import type { Integration, Organization, PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 
-/** Longer client IDs or secrets are not ours; refused without a database lookup. */
+/** Longer client IDs or secrets are not ours; refused without a database lookup (whoever the ID names). */
 export const MAX_CREDENTIAL_LENGTH = 200;
+
+/**
+ * Compared against when there is no stored hash (unknown client, or no secret yet): a
+ * SHA-256 like a stored one, of a random value nobody knows, so nothing matches it.
+ */
+const DUMMY_SECRET_HASH = sha256(`no secret: ${randomToken(32)}`);
+
+/** Looked up in place of an unknown client's organization: a well-formed ID no organization has. */
+const NO_ORGANIZATION_ID = 'org_00000000000000000000000000';
 
 export function isOAuthClientTemplate(templateKey: string): boolean {
   return findTemplate(templateKey)?.oauthClient === true;
@@ -20,9 +38,39 @@ export type ClientAuthFailure =
   | 'integration_disabled'
   | 'feature_disabled';
 
+/** An authenticated client: what the token endpoint puts in an access token. */
+export interface AuthenticatedClient {
+  integrationId: string;
+  organizationId: string;
+  clientId: string;
+}
+
 export type ClientAuthResult =
-  | { ok: true; integration: Integration & { organization: Organization } }
-  | { ok: false; reason: ClientAuthFailure };
+  | { ok: true; client: AuthenticatedClient }
+  /** `integrationId` when the client ID named an integration: what a log line may say about the client. */
+  | { ok: false; reason: ClientAuthFailure; integrationId?: string };
+
+/** The one row of the lookup: all NULL but `ecosystem` (false) for an unknown client ID. */
+interface ClientRow {
+  integrationId: string | null;
+  organizationId: string | null;
+  clientId: string | null;
+  templateKey: string | null;
+  status: string | null;
+  clientSecretHash: string | null;
+  organizationFound: boolean;
+  ecosystem: boolean;
+}
+
+function lookUpClient(prisma: PrismaClient, clientId: string): Promise<ClientRow[]> {
+  return prisma.$queryRaw<ClientRow[]>`
+    SELECT i."id" AS "integrationId", i."organizationId", i."clientId", i."templateKey", i."status"::text AS "status",
+           i."clientSecretHash", (o."id" IS NOT NULL) AS "organizationFound",
+           COALESCE('INTEGRATIONS_ECOSYSTEM' = ANY (o."features"), false) AS "ecosystem"
+    FROM (VALUES (1)) AS one
+    LEFT JOIN "Integration" i ON i."clientId" = ${clientId}
+    LEFT JOIN "Organization" o ON o."id" = COALESCE(i."organizationId", ${NO_ORGANIZATION_ID})`;
+}
 
 /**
  * Checks a client ID and secret. Every failure answers the caller the same
@@ -30,17 +78,16 @@ export type ClientAuthResult =
  */
 export async function authenticateClient(prisma: PrismaClient, clientId: string, secret: string): Promise<ClientAuthResult> {
   const presentedHash = sha256(secret);
-  const integration =
-    clientId.length <= MAX_CREDENTIAL_LENGTH && secret.length <= MAX_CREDENTIAL_LENGTH
-      ? await prisma.integration.findUnique({ where: { clientId }, include: { organization: true } })
-      : null;
-  // Compared even without a stored hash, so timing tells little about which check failed.
-  const matches = constantTimeEqual(presentedHash, integration?.clientSecretHash ?? sha256(''));
-  if (!integration) return { ok: false, reason: 'unknown_client' };
-  if (!isOAuthClientTemplate(integration.templateKey)) return { ok: false, reason: 'not_an_oauth_client' };
-  if (!integration.clientSecretHash) return { ok: false, reason: 'no_secret' };
-  if (!matches) return { ok: false, reason: 'wrong_secret' };
-  if (integration.status !== 'ACTIVE') return { ok: false, reason: 'integration_disabled' };
-  if (!integration.organization.features.includes('INTEGRATIONS_ECOSYSTEM')) return { ok: false, reason: 'feature_disabled' };
-  return { ok: true, integration };
+  const lookUp = clientId.length <= MAX_CREDENTIAL_LENGTH && secret.length <= MAX_CREDENTIAL_LENGTH;
+  const row = lookUp ? (await lookUpClient(prisma, clientId))[0] : undefined;
+  const matches = constantTimeEqual(presentedHash, row?.clientSecretHash ?? DUMMY_SECRET_HASH);
+
+  if (!row?.integrationId || !row.organizationId || !row.clientId || !row.organizationFound) return { ok: false, reason: 'unknown_client' };
+  const integrationId = row.integrationId;
+  if (!isOAuthClientTemplate(row.templateKey ?? '')) return { ok: false, reason: 'not_an_oauth_client', integrationId };
+  if (!row.clientSecretHash) return { ok: false, reason: 'no_secret', integrationId };
+  if (!matches) return { ok: false, reason: 'wrong_secret', integrationId };
+  if (row.status !== 'ACTIVE') return { ok: false, reason: 'integration_disabled', integrationId };
+  if (!row.ecosystem) return { ok: false, reason: 'feature_disabled', integrationId };
+  return { ok: true, client: { integrationId, organizationId: row.organizationId, clientId: row.clientId } };
 }

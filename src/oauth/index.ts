@@ -4,7 +4,8 @@ import type { Config } from '../config.ts';
 import type { Cipher } from '../domain/crypto.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
-import type { BearerVerifier } from '../server/auth.ts';
+import type { RateLimiter } from '../rate-limits.ts';
+import type { BearerVerifier } from '../auth/strategies.ts';
 import type { Route } from '../server/http.ts';
 import { createDiscoveryRoute, createJwksRoute } from './discovery.ts';
 import { DEFAULT_SETTINGS, type OAuthSettings, PATHS } from './settings.ts';
@@ -17,6 +18,12 @@ export interface OAuthDeps {
   prisma: PrismaClient;
   cipher: Cipher;
   logger: Logger;
+  /**
+   * Failed authentications per client address (AUTH_FAILURES_PER_MINUTE): the one limiter
+   * /graphql counts failed API-key and Bearer authentications in too, so an address has one
+   * budget for both. The token endpoint counts nothing per client ID.
+   */
+  authFailures: RateLimiter;
   settings?: OAuthSettings;
 }
 
@@ -26,7 +33,7 @@ export interface OAuth {
   keys: SigningKeys;
 }
 
-export function createOAuth({ config, prisma, cipher, logger, settings = DEFAULT_SETTINGS }: OAuthDeps): OAuth {
+export function createOAuth({ config, prisma, cipher, logger, authFailures, settings = DEFAULT_SETTINGS }: OAuthDeps): OAuth {
   const keys = new SigningKeys(prisma, cipher, {
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
     rotateAfterMs: settings.keyRotationMs,
@@ -35,7 +42,7 @@ export function createOAuth({ config, prisma, cipher, logger, settings = DEFAULT
   return {
     keys,
     routes: {
-      [PATHS.token]: createTokenEndpoint({ prisma, keys, logger, publicUrl: config.publicUrl, settings }),
+      [PATHS.token]: createTokenEndpoint({ prisma, keys, logger, publicUrl: config.publicUrl, settings, authFailures }),
       [PATHS.jwks]: createJwksRoute(keys),
       [PATHS.openidConfiguration]: discovery,
       [PATHS.authorizationServerMetadata]: discovery,

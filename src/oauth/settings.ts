@@ -1,6 +1,6 @@
 // OAuth settings: fixed names (audience, scopes) and the few tunables, read from the
 // environment by src/main.ts. Every number here is documented in src/oauth/README-section.md.
-import { ConfigError } from '../config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 
 /** The `aud` of every access token we issue, and the only audience /graphql accepts. */
 export const AUDIENCE = 'integrations-api';
@@ -30,21 +30,19 @@ export interface OAuthSettings {
   tokenLifetimeSeconds: number;
   /** The active signing key is replaced once it is older than this. */
   keyRotationMs: number;
-  /** How many reverse proxies in front of us append to X-Forwarded-For (0: use the socket address). */
+  /**
+   * How many reverse proxies in front of us append to X-Forwarded-For (0: use the socket
+   * address): how the token endpoint finds the client address it limits failed
+   * authentications by (src/server/client-address.ts). The budget itself,
+   * AUTH_FAILURES_PER_MINUTE, is the shared limiter's (OAuthDeps.authFailures).
+   */
   trustProxyHops: number;
-  /** Failed client authentications allowed per window, per client ID and per remote address. */
-  maxFailuresPerClient: number;
-  maxFailuresPerAddress: number;
-  failureWindowMs: number;
 }
 
 export const DEFAULT_SETTINGS: OAuthSettings = {
   tokenLifetimeSeconds: 3600,
   keyRotationMs: 30 * 24 * 3600 * 1000,
   trustProxyHops: 0,
-  maxFailuresPerClient: 10,
-  maxFailuresPerAddress: 50,
-  failureWindowMs: 5 * 60 * 1000,
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -61,10 +59,8 @@ export function oauthSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OAut
   return {
     tokenLifetimeSeconds: integer(env, 'OAUTH_TOKEN_LIFETIME_SECONDS', DEFAULT_SETTINGS.tokenLifetimeSeconds, 60, 86_400),
     keyRotationMs: integer(env, 'OAUTH_KEY_ROTATION_DAYS', 30, 1, 365) * 24 * 3600 * 1000,
-    trustProxyHops: integer(env, 'TRUST_PROXY', 0, 0, 10),
-    maxFailuresPerClient: DEFAULT_SETTINGS.maxFailuresPerClient,
-    maxFailuresPerAddress: DEFAULT_SETTINGS.maxFailuresPerAddress,
-    failureWindowMs: DEFAULT_SETTINGS.failureWindowMs,
+    // TRUST_PROXY is the server's (src/config.ts), shared with /graphql's limits.
+    trustProxyHops: loadConfig(env).trustProxyHops,
   };
 }
 

@@ -2,16 +2,27 @@
 // and errors of §5.1/§5.2. Client authentication: client_secret_basic (HTTP Basic with
 // form-urlencoded ID and secret, §2.3.1) or client_secret_post, exactly one of them.
 //
-// Order of checks: method and content type, one value per parameter, one
+// Order of checks: method; the client address's failed-authentication budget (429
+// slow_down, before anything else is read); content type, one value per parameter, one
 // authentication method (invalid_request); grant_type (invalid_request,
-// unsupported_grant_type); the client (invalid_client, counted for brute-force
-// protection); scope (invalid_scope). A refused address or client ID gets 429 before
-// its credentials are looked at.
+// unsupported_grant_type); the client (invalid_client); scope (invalid_scope).
+//
+// Brute-force protection (CONTRACT 6.1.3, 6.7.6): failed client authentications are
+// counted per client address only, in the `authFailures` limiter that failed API-key and
+// Bearer authentications on /graphql count in too (one budget per address,
+// AUTH_FAILURES_PER_MINUTE; shared by every instance with REDIS_URL). Nothing is counted
+// per client ID, so failures from other addresses never refuse a client's correct secret.
+// Each credential check takes a point before it runs (so concurrent guesses cannot
+// overrun the budget between a look and a count) and a success gives it back.
+//
+// Logs name a client only by its integration ID, and only when the client ID named one:
+// a client_id that matches nothing may be anything the caller typed, a secret included.
 import type { Logger } from '../logger.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { type RateLimitOutcome, type RateLimiter, consume, peek, rateLimitHeaders } from '../rate-limits.ts';
+import { clientAddressKey } from '../server/client-address.ts';
 import type { RouteInfo } from '../server/http.ts';
-import { MAX_CREDENTIAL_LENGTH, authenticateClient } from './clients.ts';
-import { FailureLimiter, addressKey, clientAddress } from './rate-limit.ts';
+import { authenticateClient } from './clients.ts';
 import { DEFAULT_SCOPES, SCOPES, type OAuthSettings, issuerFor } from './settings.ts';
 import type { SigningKeys } from './signing-keys.ts';
 import { issueAccessToken } from './tokens.ts';
@@ -22,6 +33,8 @@ export interface TokenEndpointDeps {
   logger: Logger;
   publicUrl: string | undefined;
   settings: OAuthSettings;
+  /** Failed authentications per client address (AUTH_FAILURES_PER_MINUTE), shared with /graphql. */
+  authFailures: RateLimiter;
   now?: () => number;
 }
 
@@ -57,12 +70,13 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   });
 }
 
-function tooManyFailures(retryAfter: number): OAuthError {
+/** 429 slow_down, with Retry-After (and RateLimit-*) from the address's failure budget. */
+function tooManyFailures(budget: RateLimitOutcome): OAuthError {
   return new OAuthError(
     'slow_down',
-    `Too many failed client authentications. Retry after ${retryAfter} seconds.`,
+    `Too many failed client authentications from this address. Retry after ${budget.resetSeconds} seconds.`,
     429,
-    { 'retry-after': String(retryAfter) },
+    rateLimitHeaders({ ...budget, allowed: false }),
   );
 }
 
@@ -132,18 +146,17 @@ function readScopes(params: Map<string, string>): string[] {
 }
 
 export function createTokenEndpoint(deps: TokenEndpointDeps) {
-  const { settings, logger } = deps;
+  const { settings, logger, authFailures } = deps;
   const now = deps.now ?? Date.now;
-  const byClient = new FailureLimiter({ limit: settings.maxFailuresPerClient, windowMs: settings.failureWindowMs, now });
-  const byAddress = new FailureLimiter({ limit: settings.maxFailuresPerAddress, windowMs: settings.failureWindowMs, now });
 
   async function handle(request: Request, info: RouteInfo | undefined): Promise<Response> {
     if (request.method !== 'POST') {
       throw new OAuthError('invalid_request', 'The token endpoint accepts POST only.', 405, { allow: 'POST' });
     }
-    const address = addressKey(clientAddress(request, info?.remoteAddress, settings.trustProxyHops));
-    const addressWait = byAddress.retryAfterSeconds(address);
-    if (addressWait) throw tooManyFailures(addressWait);
+    // An IP address (IPv6 per /64), or "unknown"/"invalid": never request text as it came.
+    const address = clientAddressKey(request, info?.remoteAddress, settings.trustProxyHops);
+    const budget = await peek(authFailures, address);
+    if (!budget.allowed) throw tooManyFailures(budget);
 
     const contentType = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
     if (contentType !== 'application/x-www-form-urlencoded') {
@@ -158,33 +171,43 @@ export function createTokenEndpoint(deps: TokenEndpointDeps) {
       throw new OAuthError('unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
     }
 
-    const clientKey = credentials.clientId.length <= MAX_CREDENTIAL_LENGTH ? credentials.clientId : undefined;
-    const clientWait = clientKey ? byClient.retryAfterSeconds(clientKey) : 0;
-    if (clientWait) throw tooManyFailures(clientWait);
-
-    const result = await authenticateClient(deps.prisma, credentials.clientId, credentials.secret);
+    // The point this check may cost, taken first; refused when the budget is gone.
+    const reserved = await consume(authFailures, address);
+    if (!reserved.allowed) throw tooManyFailures(reserved);
+    const reservedAt = performance.now();
+    /** Gives the point back, unless the window it was taken in may have ended meanwhile (it would go to the next one). */
+    const refund = async () => {
+      if (performance.now() - reservedAt >= (reserved.resetSeconds - 1) * 1000) return;
+      await authFailures.reward(address, 1).catch((error: unknown) => logger.warn({ err: error }, 'could not refund a failed-authentication point'));
+    };
+    let result: Awaited<ReturnType<typeof authenticateClient>>;
+    try {
+      result = await authenticateClient(deps.prisma, credentials.clientId, credentials.secret);
+    } catch (error) {
+      await refund(); // the database failed, not the client
+      throw error;
+    }
     if (!result.ok) {
-      if (clientKey) byClient.recordFailure(clientKey);
-      byAddress.recordFailure(address);
-      // The client ID is an identifier, not a secret; the secret is never logged.
-      logger.info({ clientId: clientKey?.slice(0, 80), method: credentials.method, reason: result.reason, address }, 'oauth client authentication failed');
+      // Neither the client_id nor the secret as sent: the integration ID when there is one.
+      logger.info({ integrationId: result.integrationId, method: credentials.method, reason: result.reason, address }, 'oauth client authentication failed');
       throw invalidClient(credentials.method === 'client_secret_basic');
     }
+    await refund();
 
     const scopes = readScopes(params);
-    const { integration } = result;
+    const { client } = result;
     const accessToken = await issueAccessToken(
       deps.keys,
       {
         issuer: issuerFor(deps.publicUrl, request),
-        clientId: credentials.clientId,
-        organizationId: integration.organizationId,
-        integrationId: integration.id,
+        clientId: client.clientId,
+        organizationId: client.organizationId,
+        integrationId: client.integrationId,
         scopes,
       },
       { lifetimeSeconds: settings.tokenLifetimeSeconds, now: now() },
     );
-    logger.debug({ clientId: credentials.clientId, integrationId: integration.id, method: credentials.method }, 'oauth access token issued');
+    logger.debug({ integrationId: client.integrationId, organizationId: client.organizationId, method: credentials.method }, 'oauth access token issued');
     return jsonResponse(200, {
       access_token: accessToken,
       token_type: 'Bearer',

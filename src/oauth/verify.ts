@@ -6,8 +6,8 @@
 // the schema, exactly as for API keys (viewer and workflows stay available).
 import { type JWTPayload, jwtVerify } from 'jose';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Viewer } from '../schema/context.ts';
-import type { BearerVerifier } from '../server/auth.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { BearerVerifier } from '../auth/strategies.ts';
 import { isOAuthClientTemplate } from './clients.ts';
 import { ACCESS_TOKEN_TYPE, AUDIENCE, SIGNING_ALGORITHM } from './settings.ts';
 import type { SigningKeys } from './signing-keys.ts';

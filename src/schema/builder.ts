@@ -4,6 +4,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import { GraphQLError } from 'graphql';
 import { DateTimeResolver, EmailAddressResolver, JSONResolver, URLResolver } from 'graphql-scalars';
 import { apiError } from '../domain/errors.ts';
 import { typeOfId } from '../domain/ids.ts';
@@ -82,7 +83,18 @@ function isNodeType(typename: string): boolean {
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSON', JSONResolver);
 builder.addScalarType('EmailAddress', EmailAddressResolver);
-builder.addScalarType('URL', URLResolver);
+// graphql-scalars' URL throws a TypeError for an unparsable URL in variables, which would be
+// masked as INTERNAL_SERVER_ERROR; a GraphQLError makes it the caller's input error it is.
+builder.addScalarType('URL', URLResolver, {
+  parseValue: (value) => {
+    try {
+      return URLResolver.parseValue(value) as URL;
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw new GraphQLError('Not a valid absolute URL.', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  },
+});
 
 builder.queryType({});
 builder.mutationType({});

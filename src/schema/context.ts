@@ -3,22 +3,19 @@
 import type { Config } from '../config.ts';
 import type { TenantClient } from '../db/tenant.ts';
 import type { Cipher } from '../domain/crypto.ts';
-import type { ApiKey, Organization, PrismaClient } from '../generated/prisma/client.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Metrics } from '../metrics.ts';
 import type { PubSub } from '../pubsub.ts';
 
-export interface Viewer {
-  organization: Organization;
-  /** The key used, or null for an OAuth Bearer token caller. */
-  apiKey: ApiKey | null;
-  /** The OIDC integration whose client obtained the Bearer token, if any. */
-  integrationId: string | null;
-}
+export type { Viewer };
 
 /** Long-lived collaborators, made once per process. */
 export interface Services {
   config: Config;
   cipher: Cipher;
   pubsub: PubSub;
+  metrics: Metrics;
   /** Nudges this instance's sync runner after a sync was queued. */
   wakeSyncRunner(): void;
 }

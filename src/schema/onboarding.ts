@@ -1,4 +1,4 @@
-import { completeOnboardingSession, effectiveStatus, requestNewOnboarding } from '../domain/onboarding.ts';
+import { completeOnboardingSession, effectiveStatus, onboardingUrlOf, requestNewOnboarding } from '../domain/onboarding.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { isIdOf } from '../domain/ids.ts';
 import { builder } from './builder.ts';
@@ -35,7 +35,7 @@ export const OnboardingSessionRef = builder.prismaNode('OnboardingSession', {
     externalUserId: t.exposeString('externalUserId', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),
     redirectUrl: t.exposeString('redirectUrl', { nullable: true }),
-    onboardingUrl: t.field({ type: 'URL', resolve: (session) => session.onboardingUrl }),
+    onboardingUrl: t.field({ type: 'URL', resolve: (session, _args, ctx) => onboardingUrlOf(session, ctx.services.cipher) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
@@ -117,7 +117,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       payload(async () => {
         for (const field of ['loginHint', 'externalUserId', 'idempotencyKey'] as const) checkLength(input[field], field);
-        const session = await requestNewOnboarding(ctx.db, ctx.origin, {
+        const session = await requestNewOnboarding(ctx.db, { origin: ctx.origin, cipher: ctx.services.cipher }, {
           ...input,
           integrationId: String(input.integrationId),
           directoryUserId: input.directoryUserId == null ? input.directoryUserId : String(input.directoryUserId),

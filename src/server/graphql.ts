@@ -1,23 +1,30 @@
 // GraphQL over HTTP (GET, POST, SSE) with Yoga, and over WebSocket with graphql-ws, both
-// on /graphql and through the same envelop plugins, so limits and authentication are
-// identical whatever the transport.
+// on /graphql and through the same envelop plugins, so limits are identical whatever the
+// transport. The caller is already known when Yoga sees a request: HTTP authenticates
+// before parsing (src/server/http.ts), WebSocket in connection_init (websocket.ts); both
+// hand the viewer and its proof over in the server context.
 import type { IncomingMessage } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, locatedError } from 'graphql';
-import { createYoga, maskError as yogaMaskError, type YogaInitialContext } from 'graphql-yoga';
+import { type DocumentNode, GraphQLError, locatedError } from 'graphql';
+import { type Plugin, createYoga, maskError as yogaMaskError, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { apiError } from '../domain/errors.ts';
+import { connectionLost } from '../db/connection-retry.ts';
 import { RequestLimiter, isStatementCancelled, statementBounds } from '../db/request-limits.ts';
 import { tenantClientCache } from '../db/tenant.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Logger } from '../logger.ts';
-import type { Context, Services, Viewer } from '../schema/context.ts';
+import type { Authenticated, Authenticator } from '../auth/authenticator.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { type Logger, currentRequestId, safeError, scrubSecrets } from '../logger.ts';
+import type { Context, Services } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
-import { type BearerVerifier, authenticate, credentialsFromHeaders } from './auth.ts';
+import type { RequestInfo } from './http.ts';
+import { useMetrics } from './metrics-plugins.ts';
 import { usePageSizeLimit } from './page-size.ts';
 import { useRequestLimits } from './request-limits.ts';
 import { useRequestParamErrors } from './request-params.ts';
 import { useStreamReauthentication } from './stream-reauth.ts';
+import { useStringInputCheck } from './string-input.ts';
 import { useSqlStatementCount } from './sql-count.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -27,13 +34,20 @@ export interface GraphQLDeps {
   services: Services;
   prisma: PrismaClient;
   logger: Logger;
-  verifyBearer?: BearerVerifier;
+  authenticator: Authenticator;
 }
 
-/** Set by the WebSocket transport, which authenticates once in connection_init. */
+/** Set by the transports: who is calling (and what proved it), and the request's log line. */
 interface TransportContext {
   viewer?: Viewer;
+  proof?: Authenticated['proof'];
   req?: IncomingMessage;
+  requestInfo?: RequestInfo;
+}
+
+/** Yoga's own log calls, in words only: never an error's printed document excerpt. */
+function yogaLog(args: unknown[]): string {
+  return args.map((arg) => (arg instanceof Error ? String(safeError(arg).message) : scrubSecrets(String(arg)))).join(' ');
 }
 
 const UNAUTHENTICATED_MESSAGE = 'Missing or invalid credentials: send a valid x-api-key header or an OAuth Bearer token.';
@@ -48,7 +62,7 @@ function originOf(config: Config, request: Request | undefined, req: IncomingMes
   return `http://${req?.headers.host ?? 'localhost'}`;
 }
 
-export function createGraphQLHandler({ config, services, prisma, logger, verifyBearer }: GraphQLDeps) {
+export function createGraphQLHandler({ config, services, prisma, logger, authenticator }: GraphQLDeps) {
   const tenantFor = tenantClientCache(prisma);
   const limiter = new RequestLimiter(statementBounds(config.database, config.databaseUrl ? 'postgres' : 'embedded'));
   return createYoga<TransportContext, Context>({
@@ -57,12 +71,14 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
     landingPage: false,
     batching: false,
     multipart: false,
+    // CORS is the HTTP edge's (CORS_ORIGINS only); Yoga's default would reflect any origin.
+    cors: false,
     graphiql: { title: 'Integrations API', headers: JSON.stringify({ 'x-api-key': '<your API key>' }, null, 2) },
     logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      debug: (...args) => logger.debug(yogaLog(args)),
+      info: (...args) => logger.info(yogaLog(args)),
+      warn: (...args) => logger.warn(yogaLog(args)),
+      error: (...args) => logger.error(yogaLog(args)),
     },
     // Never a stack trace or internal message to the caller; the log keeps the detail.
     maskedErrors: {
@@ -76,19 +92,38 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
           // Keeps the field's path and location, as a resolver's own error would have them.
           return error instanceof GraphQLError ? locatedError(timeout, error.nodes, error.path) : timeout;
         }
-        if (!(original instanceof GraphQLError)) logger.error({ err: original }, 'unexpected error while executing');
-        return yogaMaskError(error, message, false);
+        // The database connection broke and a retry was not safe or did not help (src/db/connection-retry.ts).
+        const lost = connectionLost(original);
+        if (lost) {
+          logger.warn({ outcomeUnknown: lost.outcomeUnknown }, 'a request failed on a broken database connection');
+          const unavailable = apiError(
+            'SERVICE_UNAVAILABLE',
+            lost.outcomeUnknown
+              ? 'The connection to the database was lost while this request was being applied, so it may or may not have taken effect; check, or repeat it if that is safe (requestNewOnboarding with the same idempotencyKey always is).'
+              : 'The connection to the database was lost while answering this request (what failed was not applied); try again.',
+          );
+          return error instanceof GraphQLError ? locatedError(unavailable, error.nodes, error.path) : unavailable;
+        }
+        if (original instanceof GraphQLError) return yogaMaskError(error, message, false);
+        logger.error({ err: original }, 'unexpected error while executing');
+        // The request ID lets an operator find the log line of this answer.
+        const masked = yogaMaskError(error, message, false) as GraphQLError;
+        return new GraphQLError(masked.message, {
+          nodes: masked.nodes,
+          path: masked.path,
+          extensions: { ...masked.extensions, requestId: currentRequestId() },
+        });
       },
     },
     context: async (initial: YogaInitialContext & TransportContext): Promise<Context> => {
-      const viewer =
-        initial.viewer ??
-        (await authenticate(prisma, credentialsFromHeaders((name) => initial.request.headers.get(name)), verifyBearer));
+      // The transports authenticate first; an operation without a viewer never runs.
+      const { viewer } = initial;
       if (!viewer) throw unauthenticated();
-      const origin = originOf(config, initial.viewer ? undefined : initial.request, initial.req);
+      const origin = originOf(config, initial.req ? undefined : initial.request, initial.req);
       return { viewer, prisma, services, origin, db: tenantFor(viewer.organization.id) };
     },
     plugins: [
+      ...useMetrics(services.metrics),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
         maxAliases: { n: config.limits.maxAliases },
@@ -100,26 +135,40 @@ export function createGraphQLHandler({ config, services, prisma, logger, verifyB
         blockFieldSuggestion: { enabled: config.production },
       }),
       useRequestParamErrors(),
+      useStringInputCheck(), // NUL / lone surrogates in string input: BAD_USER_INPUT (CONTRACT 6.7.4)
+      useOperationNameInLog,
       usePageSizeLimit(),
       // Bounded database work per request and per organization (src/db/request-limits.ts).
       useRequestLimits(limiter),
       // SSE subscriptions: credentials checked again every 30 s (WebSocket: see websocket.ts).
-      useStreamReauthentication<Context & TransportContext & { request?: Request; socket?: unknown }>({
+      useStreamReauthentication<Context & TransportContext & { socket?: unknown }>({
         everyMs: 30_000,
         checkFor: (context) => {
-          const { request } = context;
-          if (context.socket || !request) return undefined;
-          const credentials = credentialsFromHeaders((name) => request.headers.get(name));
-          return async () => {
-            const viewer = await authenticate(prisma, credentials, verifyBearer);
-            return viewer?.organization.id === context.viewer.organization.id;
-          };
+          const { proof } = context;
+          if (context.socket || !proof) return undefined;
+          return async () => (await authenticator.reauthenticate(proof))?.organization.id === context.viewer.organization.id;
         },
         error: unauthenticated,
       }),
       ...(config.exposeSqlCount ? [useSqlStatementCount()] : []),
     ],
   });
+}
+
+/** The operation's name, for the request's log line (src/server/http.ts). */
+const useOperationNameInLog: Plugin = {
+  onExecute({ args }) {
+    const info = (args.contextValue as TransportContext).requestInfo;
+    if (info) info.operationName = args.operationName ?? firstOperationName(args.document);
+  },
+};
+
+/** The name of the document's first operation, when it has one. */
+function firstOperationName(document: DocumentNode): string | undefined {
+  for (const definition of document.definitions) {
+    if (definition.kind === 'OperationDefinition') return definition.name?.value;
+  }
+  return undefined;
 }
 
 export type GraphQLHandler = ReturnType<typeof createGraphQLHandler>;

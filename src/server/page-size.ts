@@ -1,6 +1,8 @@
-// Connections take first/last up to 100 (default 20). Pothos would silently clamp a
-// larger page; the contract wants a top-level BAD_USER_INPUT error instead, for every
-// connection, nested ones included. This checks the operation once, before execution.
+// Connection arguments, checked once per operation before execution, for every
+// connection, nested ones included: first/last up to 100 (default 20; Pothos would silently
+// clamp a larger page, the contract wants a top-level BAD_USER_INPUT), and after/before
+// cursors of the shape this server hands out (Pothos' "GPC:S:<id>" in base64). A forged
+// cursor of another shape (a number, JSON) would reach Prisma as a non-string ID.
 import {
   type DocumentNode,
   type GraphQLSchema,
@@ -14,6 +16,11 @@ import {
 import type { Plugin } from 'graphql-yoga';
 
 export const MAX_PAGE_SIZE = 100;
+
+/** Cursors are IDs (strings) in Pothos' encoding: base64 of "GPC:S:<id>". */
+function isOurCursor(cursor: string): boolean {
+  return Buffer.from(cursor, 'base64').toString('utf8').startsWith('GPC:S:');
+}
 
 function pageSizeError(
   schema: GraphQLSchema,
@@ -29,13 +36,20 @@ function pageSizeError(
         const type = typeInfo.getType();
         if (error || !type || !getNamedType(type).name.endsWith('Connection')) return;
         for (const arg of node.arguments ?? []) {
-          if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
+          const name = arg.name.value;
           const value =
             arg.value.kind === Kind.INT
               ? Number(arg.value.value)
-              : arg.value.kind === Kind.VARIABLE
-                ? variables?.[arg.value.name.value]
-                : undefined;
+              : arg.value.kind === Kind.STRING
+                ? arg.value.value
+                : arg.value.kind === Kind.VARIABLE
+                  ? variables?.[arg.value.name.value]
+                  : undefined;
+          if ((name === 'after' || name === 'before') && typeof value === 'string' && !isOurCursor(value)) {
+            error = new GraphQLError(`"${name}" is not a cursor of this connection.`, { nodes: [arg], extensions: { code: 'BAD_USER_INPUT' } });
+            continue;
+          }
+          if (name !== 'first' && name !== 'last') continue;
           if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE)) {
             error = new GraphQLError(`"${arg.name.value}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, {
               nodes: [arg],

@@ -11,10 +11,15 @@ import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Viewer } from '../schema/context.ts';
-import { type BearerVerifier, type Credentials, authenticate, credentialsFromConnectionParams } from './auth.ts';
+import type { Authenticated, Authenticator } from '../auth/authenticator.ts';
+import { connectionParamsSource } from '../auth/strategies.ts';
+import { type Viewer, rateLimitKey } from '../auth/viewer.ts';
+import { apiError } from '../domain/errors.ts';
+import type { Logger } from '../logger.ts';
+import { consume, refund } from '../rate-limits.ts';
+import { addressKey, clientAddress } from './client-address.ts';
 import { GRAPHQL_PATH, type GraphQLHandler, unauthenticated } from './graphql.ts';
+import type { EdgeLimits } from './http.ts';
 
 const REAUTHENTICATE_MS = 30_000;
 
@@ -23,12 +28,16 @@ interface Enveloped {
   subscribe: (args: ExecutionArgs) => unknown;
 }
 
-export function attachWebSocket(
-  httpServer: Server,
-  yoga: GraphQLHandler,
-  prisma: PrismaClient,
-  verifyBearer?: BearerVerifier,
-) {
+export interface WebSocketOptions {
+  httpServer: Server;
+  yoga: GraphQLHandler;
+  authenticator: Authenticator;
+  limits: EdgeLimits;
+  trustProxyHops: number;
+  logger: Logger;
+}
+
+export function attachWebSocket({ httpServer, yoga, authenticator, limits, trustProxyHops, logger }: WebSocketOptions) {
   // noServer, and the upgrade handed over here: given the HTTP server itself, ws re-emits
   // that server's errors (a port already in use) as its own, which graphql-ws then prints
   // with a stack trace instead of the one clear start-up line.
@@ -38,7 +47,7 @@ export function attachWebSocket(
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
   httpServer.on('upgrade', onUpgrade);
-  const sessions = new WeakMap<object, { credentials: Credentials; viewer: Viewer; timer: NodeJS.Timeout }>();
+  const sessions = new WeakMap<object, { proof: Authenticated['proof']; viewer: Viewer; timer: NodeJS.Timeout }>();
 
   /** The connection's current viewer; closes it when its credentials no longer authenticate. */
   async function reauthenticate(socket: WebSocket): Promise<Viewer | null> {
@@ -46,7 +55,7 @@ export function attachWebSocket(
     if (!session) return null;
     let viewer: Viewer | null;
     try {
-      viewer = await authenticate(prisma, session.credentials, verifyBearer);
+      viewer = await authenticator.reauthenticate(session.proof);
     } catch {
       return session.viewer; // the database hiccuped: no verdict, keep the connection
     }
@@ -65,28 +74,50 @@ export function attachWebSocket(
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
       onConnect: async (ctx) => {
-        const credentials = credentialsFromConnectionParams(ctx.connectionParams as Record<string, unknown> | undefined);
-        const viewer = await authenticate(prisma, credentials, verifyBearer).catch(() => null);
-        const { socket } = ctx.extra;
-        if (!viewer) {
+        const { socket, request } = ctx.extra;
+        // Failed authentications count per client address, as on HTTP.
+        const header = (name: string) => {
+          const value = request.headers[name];
+          return Array.isArray(value) ? value[0] : value;
+        };
+        const address = addressKey(clientAddress(header, request.socket.remoteAddress, trustProxyHops));
+        // Counted first and given back on success, as on HTTP.
+        if (!(await consume(limits.authFailures, address)).allowed) {
+          socket.close(CloseCode.Forbidden, 'RATE_LIMITED');
+          return false;
+        }
+        const authenticated = await authenticator
+          .authenticate(connectionParamsSource(ctx.connectionParams as Record<string, unknown> | undefined))
+          .catch((error) => {
+            logger.warn({ err: error }, 'could not authenticate a WebSocket connection');
+            return null;
+          });
+        if (!authenticated) {
           socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED');
           return false;
         }
+        await refund(limits.authFailures, address);
         const timer = setInterval(() => void reauthenticate(socket), REAUTHENTICATE_MS);
         timer.unref();
         socket.once('close', () => clearInterval(timer));
-        sessions.set(socket, { credentials, viewer, timer });
+        sessions.set(socket, { proof: authenticated.proof, viewer: authenticated.viewer, timer });
         return true;
       },
       onSubscribe: async (ctx, _id, params) => {
         const viewer = await reauthenticate(ctx.extra.socket);
         if (!viewer) return [unauthenticated()];
+        // Each operation counts against the credential's budget, as an HTTP request does.
+        if (limits.perCredential) {
+          const budget = await consume(limits.perCredential, rateLimitKey(viewer));
+          if (!budget.allowed) return [apiError('RATE_LIMITED', `Rate limit of ${budget.limit} requests per minute exceeded. Retry after ${budget.resetSeconds} seconds.`)];
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
           viewer,
+          proof: sessions.get(ctx.extra.socket)?.proof,
         });
         let document;
         try {

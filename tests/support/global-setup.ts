@@ -3,8 +3,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { createDatabase } from './databases.ts';
 import { startServer } from './process.ts';
 
 declare module 'vitest' {
@@ -16,23 +16,16 @@ declare module 'vitest' {
   }
 }
 
-async function createDatabase(baseUrl: string) {
-  const name = `integrations_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+
+/**
+ * Secrets the suite makes or uses that a log line must never show: anything with one of
+ * the server's secret prefixes (API keys, client secrets, webhook secrets; a redacted one
+ * reads "iapi_[redacted]"), and the stand-in directories' credentials.
+ */
+function secretsIn(log: string): string[] {
+  const minted = log.match(/\b(iapi|icsec|whsec)_[A-Za-z0-9+/=_-]{16,}/g) ?? [];
+  const standIns = ['okta-test-token-1234567890', 'Xy8Q~graph-stand-in-secret-value-0123456789'].filter((secret) => log.includes(secret));
+  return [...minted, ...standIns];
 }
 
 export default async function setup(project: TestProject) {
@@ -48,12 +41,17 @@ export default async function setup(project: TestProject) {
     storageEnv = { DATA_DIR: dataDir };
     cleanup = () => rm(dataDir, { recursive: true, force: true });
   }
-  const server = await startServer(storageEnv);
+  // At trace level: after the suite, its whole log is searched for secrets (contract 6.7.5).
+  // Rate limits off: every file calls from 127.0.0.1, with many deliberate failures (the
+  // limits have tests of their own, tests/edge.test.ts, on servers of their own).
+  const server = await startServer({ ...storageEnv, LOG_LEVEL: 'trace', RATE_LIMIT_PER_MINUTE: '0', AUTH_FAILURES_PER_MINUTE: '1000000' });
   project.provide('serverUrl', server.url);
   project.provide('storageEnv', storageEnv);
   project.provide('storage', storage);
   return async () => {
     await server.stop();
     await cleanup();
+    const leaks = secretsIn(server.output());
+    if (leaks.length) throw new Error(`the server logged ${leaks.length} secret(s), e.g. ${leaks[0].slice(0, 12)}…`);
   };
 }

@@ -9,6 +9,7 @@ import { GraphQLClient } from 'graphql-request';
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import { storageEnv as suiteStorage } from './api.ts';
+import { createDatabase } from './databases.ts';
 import { type ServerProcess, runAdmin, startServer } from './process.ts';
 
 export interface IsolatedServer {
@@ -25,22 +26,8 @@ export interface IsolatedServer {
 
 async function freshStorage(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (inject('storage') === 'postgres') {
-    const name = `integrations_isolated_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: suiteStorage.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(suiteStorage.DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_URL: url.toString() },
-      async drop() {
-        const client = new pg.Client({ connectionString: suiteStorage.DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await client.end();
-      },
-    };
+    const database = await createDatabase(suiteStorage.DATABASE_URL, 'integrations_isolated');
+    return { env: { DATABASE_URL: database.url }, drop: database.drop };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'integrations-isolated-'));
   return { env: { DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };

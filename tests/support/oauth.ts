@@ -3,13 +3,13 @@
 // database for the in-process tests of the signing keys.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { gql } from 'graphql-request';
-import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { expect } from 'vitest';
 import { createPGlite } from '../../src/db/embedded.ts';
 import { applyPendingMigrations } from '../../src/db/schema-engine.ts';
 import { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { type TestOrg, graphqlUrl, serverUrl } from './api.ts';
+import { createDatabase } from './databases.ts';
 
 export const tokenUrl = `${serverUrl}/oauth/token`;
 
@@ -40,7 +40,7 @@ const DELETE_INTEGRATION = gql`
 `;
 
 /** A workflow, an OIDC_CLIENT_CREDENTIALS integration linked to it, and its first client secret. */
-export async function createOAuthClient(org: TestOrg, name = 'Partner client'): Promise<OAuthClient> {
+export async function createOAuthClient(org: Pick<TestOrg, 'client'>, name = 'Partner client'): Promise<OAuthClient> {
   const { createWorkflow } = await org.client.request<any>(CREATE_WORKFLOW, { input: { name: `${name} flow`, steps: ['DOCUMENT', 'SELFIE'] } });
   expect(createWorkflow.userErrors).toEqual([]);
   const { createIntegration } = await org.client.request<any>(CREATE_INTEGRATION, {
@@ -52,7 +52,7 @@ export async function createOAuthClient(org: TestOrg, name = 'Partner client'): 
   return { integrationId: id, clientId, clientSecret: await generateClientSecret(org, id) };
 }
 
-export async function generateClientSecret(org: TestOrg, integrationId: string): Promise<string> {
+export async function generateClientSecret(org: Pick<TestOrg, 'client'>, integrationId: string): Promise<string> {
   const { generateClientSecret } = await org.client.request<any>(GENERATE_SECRET, { input: { integrationId } });
   expect(generateClientSecret.userErrors).toEqual([]);
   expect(generateClientSecret.clientSecret).toMatch(/^icsec_/);
@@ -82,13 +82,16 @@ export interface RawResponse {
   json: any;
 }
 
-/** A raw POST to the token endpoint; a Record body is form-encoded. */
+/**
+ * A raw POST to the token endpoint (the suite's server, or `init.baseUrl`'s, e.g. an
+ * isolated server's); a Record body is form-encoded.
+ */
 export async function tokenRequest(
   body: Record<string, string> | string,
   headers: Record<string, string> = {},
-  init: { method?: string } = {},
+  init: { method?: string; baseUrl?: string } = {},
 ): Promise<RawResponse> {
-  const response = await fetch(tokenUrl, {
+  const response = await fetch(init.baseUrl ? `${init.baseUrl}/oauth/token` : tokenUrl, {
     method: init.method ?? 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: init.method === 'GET' ? undefined : typeof body === 'string' ? body : new URLSearchParams(body).toString(),
@@ -104,8 +107,8 @@ export async function tokenRequest(
 }
 
 /** A token for the client by client_secret_post, asserting success. */
-export async function obtainToken(client: OAuthClient): Promise<string> {
-  const response = await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret });
+export async function obtainToken(client: OAuthClient, headers: Record<string, string> = {}, init: { baseUrl?: string } = {}): Promise<string> {
+  const response = await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }, headers, init);
   expect(response.status, JSON.stringify(response.json)).toBe(200);
   return response.json.access_token;
 }
@@ -139,24 +142,14 @@ export interface ScratchDatabase {
  */
 export async function scratchDatabase(): Promise<ScratchDatabase> {
   if (process.env.TEST_STORAGE === 'postgres' && process.env.TEST_DATABASE_URL) {
-    const base = process.env.TEST_DATABASE_URL;
-    const name = `oauth_scratch_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    await applyPendingMigrations(new PrismaPg({ connectionString: url.toString() }));
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 5 }) });
+    const database = await createDatabase(process.env.TEST_DATABASE_URL, 'oauth_scratch');
+    await applyPendingMigrations(new PrismaPg({ connectionString: database.url }));
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 5 }) });
     return {
       prisma,
       async close() {
         await prisma.$disconnect();
-        const client = new pg.Client({ connectionString: base });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await client.end();
+        await database.drop();
       },
     };
   }
