@@ -46,11 +46,6 @@ export async function consume(limiter: RateLimiter, key: string, points = 1): Pr
   }
 }
 
-/** Gives back points counted by `consume` (an attempt that turned out to succeed). */
-export async function refund(limiter: RateLimiter, key: string, points = 1): Promise<void> {
-  await limiter.reward(key, points);
-}
-
 /** The current state for `key` without counting anything. */
 export async function peek(limiter: RateLimiter, key: string): Promise<RateLimitOutcome> {
   const res = await limiter.get(key);

@@ -19,7 +19,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Logger, withRequestId } from '../logger.ts';
 import { isMetricsCaller } from '../metrics.ts';
-import { type RateLimiter, consume, rateLimitHeaders, refund } from '../rate-limits.ts';
+import { type RateLimiter, consume, peek, rateLimitHeaders } from '../rate-limits.ts';
 import type { Services } from '../schema/context.ts';
 import { addressKey, clientAddress } from './client-address.ts';
 import { GRAPHQL_PATH, createGraphQLHandler } from './graphql.ts';
@@ -203,9 +203,10 @@ export function createApp({ config, services, db, logger, authenticator, limits,
     if (!graphiqlPage) {
       // Failed authentications are limited per client address, before any credential is looked at.
       const address = addressKey(clientAddress(source, req.socket.remoteAddress, services.config.trustProxyHops));
-      // The attempt is counted first and given back when it succeeds, so concurrent guesses
-      // cannot slip past the budget between a check and a count.
-      const failures = await consume(limits.authFailures, address);
+      // Checked first, counted on failure only: a partner's many concurrent requests with a
+      // valid key from one address must never be refused for failures they did not make
+      // (concurrent wrong guesses may overrun the budget by the few in flight at once).
+      const failures = await peek(limits.authFailures, address);
       if (!failures.allowed) {
         services.metrics.errors.inc({ code: 'RATE_LIMITED' });
         return json(res, 429, graphqlError('RATE_LIMITED', `Too many failed authentications. Retry after ${failures.resetSeconds} seconds.`), {
@@ -213,15 +214,12 @@ export function createApp({ config, services, db, logger, authenticator, limits,
           'retry-after': String(failures.resetSeconds),
         });
       }
-      const authenticated = await authenticator.authenticate(source).catch(async (error) => {
-        await refund(limits.authFailures, address);
-        throw error;
-      });
+      const authenticated = await authenticator.authenticate(source);
       if (!authenticated) {
+        await consume(limits.authFailures, address);
         services.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
         return json(res, 401, UNAUTHENTICATED_BODY, cors);
       }
-      await refund(limits.authFailures, address);
       info.caller = authenticated.viewer.apiKey ? authenticated.viewer.apiKey.id : authenticated.viewer.integrationId ?? undefined;
       if (limits.perCredential) {
         const budget = await consume(limits.perCredential, rateLimitKey(authenticated.viewer));

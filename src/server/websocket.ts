@@ -16,7 +16,7 @@ import { connectionParamsSource } from '../auth/strategies.ts';
 import { type Viewer, rateLimitKey } from '../auth/viewer.ts';
 import { apiError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
-import { consume, refund } from '../rate-limits.ts';
+import { consume, peek } from '../rate-limits.ts';
 import { addressKey, clientAddress } from './client-address.ts';
 import { GRAPHQL_PATH, type GraphQLHandler, unauthenticated } from './graphql.ts';
 import type { EdgeLimits } from './http.ts';
@@ -81,8 +81,8 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
           return Array.isArray(value) ? value[0] : value;
         };
         const address = addressKey(clientAddress(header, request.socket.remoteAddress, trustProxyHops));
-        // Counted first and given back on success, as on HTTP.
-        if (!(await consume(limits.authFailures, address)).allowed) {
+        // Checked first, counted on failure only, as on HTTP.
+        if (!(await peek(limits.authFailures, address)).allowed) {
           socket.close(CloseCode.Forbidden, 'RATE_LIMITED');
           return false;
         }
@@ -93,10 +93,10 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
             return null;
           });
         if (!authenticated) {
+          await consume(limits.authFailures, address);
           socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED');
           return false;
         }
-        await refund(limits.authFailures, address);
         const timer = setInterval(() => void reauthenticate(socket), REAUTHENTICATE_MS);
         timer.unref();
         socket.once('close', () => clearInterval(timer));
