@@ -160,3 +160,57 @@ describe('SQL statements per query do not grow with the number of items', () => 
     expect(small.extensions.sqlStatements).toBeLessThanOrEqual(MAX_STATEMENTS);
   });
 });
+
+// A mutation's payload node is loaded with the request's selection: what the selection
+// costs on top of the mutation's own work (the same mutation selecting only `id`) is at
+// most what the same selection costs through the by-ID query field.
+const SESSION_SELECTION = 'id status onboardingUrl workflowVersion steps workflow { id name version } integration { id name template { key } }';
+const INTEGRATION_SELECTION = 'id name config template { key } workflow { id name } clientSecret { lastFour } directory { userCount lastSync { id status } }';
+
+describe('a mutation payload costs what its selection costs through the by-ID query', () => {
+  let org: TestOrg;
+  let workflowId: string;
+  let integrationId: string;
+
+  beforeAll(async () => {
+    org = await createOrg('Payload counts');
+    workflowId = (await mutate(org, CREATE_WORKFLOW, { name: 'KYC', steps: ['DOCUMENT', 'SELFIE'] })).workflow.id;
+    integrationId = (await mutate(org, CREATE, { templateKey: 'API', name: 'Sessions', workflowId })).integration.id;
+  });
+
+  /** Statements of one mutation with `selection` as its payload node's selection. */
+  async function mutationStatements(field: string, inputType: string, node: string, selection: string, input: object) {
+    const query = `mutation ($input: ${inputType}!) { ${field}(input: $input) { ${node} { ${selection} } userErrors { code field message } } }`;
+    const { data, extensions } = await raw(org, query, { input });
+    const result = (data as Record<string, { userErrors: unknown[] } & Record<string, { id: string } | null>>)[field];
+    expect(result.userErrors).toEqual([]);
+    return { statements: extensions.sqlStatements, id: result[node]!.id };
+  }
+
+  async function byIdStatements(field: string, id: string, selection: string) {
+    return (await raw(org, `query ($id: ID!) { ${field}(id: $id) { ${selection} } }`, { id })).extensions.sqlStatements;
+  }
+
+  it('requestNewOnboarding { session { … workflow, integration, steps … } }', async () => {
+    const bare = await mutationStatements('requestNewOnboarding', 'RequestNewOnboardingInput', 'session', 'id', { integrationId, externalUserId: 'a' });
+    const full = await mutationStatements('requestNewOnboarding', 'RequestNewOnboardingInput', 'session', SESSION_SELECTION, { integrationId, externalUserId: 'b' });
+    const query = await byIdStatements('onboardingSession', full.id, SESSION_SELECTION);
+    console.info(`requestNewOnboarding: ${bare.statements} statements selecting id, ${full.statements} with relations; onboardingSession(id:) ${query}`);
+    expect(full.statements - bare.statements).toBeLessThanOrEqual(query);
+  });
+
+  it('createIntegration { integration { … template, workflow, clientSecret, directory … } }', async () => {
+    const input = (name: string) => ({ templateKey: 'OIDC_CLIENT_CREDENTIALS', name, workflowId, config: { redirectUris: ['https://app.example.com/done'] } });
+    const bare = await mutationStatements('createIntegration', 'CreateIntegrationInput', 'integration', 'id', input('bare'));
+    const full = await mutationStatements('createIntegration', 'CreateIntegrationInput', 'integration', INTEGRATION_SELECTION, input('full'));
+    const query = await byIdStatements('integration', full.id, INTEGRATION_SELECTION);
+    console.info(`createIntegration: ${bare.statements} statements selecting id, ${full.statements} with relations; integration(id:) ${query}`);
+    expect(full.statements - bare.statements).toBeLessThanOrEqual(query);
+  });
+
+  it('a payload node selecting its own columns only costs nothing more', async () => {
+    const bare = await mutationStatements('createWorkflow', 'CreateWorkflowInput', 'workflow', 'id', { name: 'A', steps: ['DOCUMENT'] });
+    const columns = await mutationStatements('createWorkflow', 'CreateWorkflowInput', 'workflow', 'id name status steps version createdAt', { name: 'B', steps: ['DOCUMENT'] });
+    expect(columns.statements).toBe(bare.statements);
+  });
+});

@@ -1,9 +1,10 @@
 // API keys: minted secrets shown once, looked up by hash.
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { TenantClient } from '../db/tenant.ts';
-import { UserErrors, notFound } from './errors.ts';
+import type { Deps } from './deps.ts';
+import { Problems, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { mintSecret, sha256 } from './secrets.ts';
+import { checkName } from './validation.ts';
 
 type Tx = Pick<PrismaClient, 'apiKey'>;
 
@@ -25,22 +26,19 @@ export async function issueApiKey(db: Tx, organizationId: string, name: string) 
   return { apiKey, secret: minted.secret };
 }
 
-export function validateKeyName(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw UserErrors.of('REQUIRED', ['input', 'name'], 'A name is required.');
-  if (trimmed.length > 100) throw UserErrors.of('INVALID', ['input', 'name'], 'A name is at most 100 characters.');
-  return trimmed;
+export async function generateApiKey({ db }: Pick<Deps, 'db'>, input: { name: string }) {
+  const problems = new Problems();
+  const name = checkName(problems, input.name);
+  problems.throwIfAny();
+  return issueApiKey(db as unknown as Tx, db.organizationId, name);
 }
 
-export async function generateApiKey(db: TenantClient, organizationId: string, name: string) {
-  return issueApiKey(db as unknown as Tx, organizationId, validateKeyName(name));
-}
-
-export async function revokeApiKey(db: TenantClient, id: string) {
-  const existing = isIdOf('ApiKey', id) ? await db.apiKey.findUnique({ where: { id } }) : null;
+/** Revoking twice is harmless: the key stays revoked since the first time. */
+export async function revokeApiKey({ db }: Pick<Deps, 'db'>, input: { id: string }) {
+  const existing = isIdOf('ApiKey', input.id) ? await db.apiKey.findUnique({ where: { id: input.id } }) : null;
   if (!existing) throw notFound(['input', 'id'], 'API key');
-  if (existing.revokedAt) return existing;
-  return db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  const apiKey = existing.revokedAt ? existing : await db.apiKey.update({ where: { id: existing.id }, data: { revokedAt: new Date() } });
+  return { apiKey };
 }
 
 /** The key and its organization for a presented secret, or null (unknown or revoked). */

@@ -1,25 +1,30 @@
-// Starting a directory sync: one open (QUEUED or RUNNING) sync per integration; a second
-// start returns the open one. The job itself runs in src/jobs/directory-sync.ts.
-import type { TenantClient } from '../db/tenant.ts';
+// Directory syncs as callers see them: starting one (one open, QUEUED or RUNNING, sync per
+// integration; a second start returns the open one) and watching their progress. The job
+// itself runs in src/jobs/directory-sync.ts.
+import { Repeater } from '@repeaterjs/repeater';
+import { lockRow } from '../db/sql.ts';
 import type { DirectorySync } from '../generated/prisma/client.ts';
 import type { SyncSnapshot } from '../pubsub.ts';
-import { UserErrors, notFound } from './errors.ts';
+import type { Deps } from './deps.ts';
+import { UserErrors, apiError, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
-import { findTemplate } from './templates.ts';
+import { templateOf } from './templates.ts';
 
-export const OPEN_SYNC_STATUSES = ['QUEUED', 'RUNNING'] as const;
+const OPEN_SYNC_STATUSES = ['QUEUED', 'RUNNING'] as const;
 
-export async function startDirectorySync(db: TenantClient, integrationId: string) {
+export async function startDirectorySync({ db, events }: Pick<Deps, 'db' | 'events'>, input: { integrationId: string }) {
   const field = ['input', 'integrationId'];
-  const integration = isIdOf('Integration', integrationId) ? await db.integration.findUnique({ where: { id: integrationId } }) : null;
+  const integration = isIdOf('Integration', input.integrationId)
+    ? await db.integration.findUnique({ where: { id: input.integrationId } })
+    : null;
   if (!integration) throw notFound(field, 'integration');
-  if (!findTemplate(integration.templateKey)?.connector) {
+  if (!templateOf(integration).connector) {
     throw UserErrors.of('INTEGRATION_NOT_DIRECTORY', field, 'Only directory integrations (Okta, Microsoft Entra) sync users.');
   }
   if (integration.status === 'DISABLED') throw UserErrors.of('INTEGRATION_DISABLED', field, 'This integration is disabled.');
-  return db.$transaction(async (tx) => {
+  const sync = await db.$transaction(async (tx) => {
     // The integration's row lock serializes concurrent starts, so at most one is open.
-    await tx.$queryRaw`SELECT id FROM "Integration" WHERE id = ${integration.id} FOR UPDATE`;
+    await lockRow(tx, { integration: integration.id, of: db.organizationId });
     const open = await tx.directorySync.findFirst({
       where: { integrationId: integration.id, status: { in: [...OPEN_SYNC_STATUSES] } },
       orderBy: { createdAt: 'desc' },
@@ -28,6 +33,43 @@ export async function startDirectorySync(db: TenantClient, integrationId: string
       open ??
       tx.directorySync.create({ data: { id: newId('DirectorySync'), organizationId: db.organizationId, integrationId: integration.id } })
     );
+  });
+  if (sync.status === 'QUEUED') await events.syncQueued(sync);
+  return { sync };
+}
+
+/**
+ * The integration's latest sync as it is now (if there is one), then every later state
+ * of its syncs, in order, never going back: an event that shows an earlier state of the
+ * sync last pushed (runners on several instances, Redis) is skipped. Ends when the
+ * subscriber leaves.
+ */
+export async function watchSyncProgress({ db, events }: Pick<Deps, 'db' | 'events'>, integrationId: string): Promise<AsyncIterable<SyncSnapshot>> {
+  const integration = isIdOf('Integration', integrationId)
+    ? await db.integration.findUnique({ where: { id: integrationId }, select: { id: true } })
+    : null;
+  if (!integration) throw apiError('NOT_FOUND', 'No integration with this ID exists.');
+  // A Repeater, not an async generator: when the subscriber leaves, `stop` ends the wait
+  // for the next event at once (a generator would stay parked in that await, keeping its
+  // pub/sub listener, and with Redis its channel subscription, until another event came).
+  return new Repeater<SyncSnapshot>(async (push, stop) => {
+    const updates = events.syncUpdates(integration.id);
+    void stop.then(() => updates.return?.());
+    // Listen before reading the current state, so no step between the two is lost.
+    const firstUpdate = updates.next();
+    try {
+      const latest = await db.directorySync.findFirst({ where: { integrationId: integration.id }, orderBy: { createdAt: 'desc' } });
+      let seen: SyncSnapshot | undefined = latest ? snapshotOf(latest) : undefined;
+      if (seen) await push(seen);
+      for (let next = await firstUpdate; !next.done; next = await updates.next()) {
+        if (seen && isEarlierState(next.value, seen)) continue;
+        seen = next.value;
+        await push(next.value);
+      }
+    } finally {
+      await updates.return?.();
+      stop();
+    }
   });
 }
 

@@ -7,7 +7,7 @@
 // a field marked `secretDestination` must give the stored secrets again.
 import { type AddressPolicy, bareHost, isRefusedLiteralHost } from '../outbound/address-policy.ts';
 import type { Cipher } from './crypto.ts';
-import type { UserErrorShape } from './errors.ts';
+import type { Problems, UserErrorCode } from './errors.ts';
 import type { IntegrationTemplate, TemplateField } from './templates.ts';
 
 /** What validating a config needs besides the template: encryption, and the address policy. */
@@ -30,7 +30,7 @@ const MAX_STRING = 2048;
 const MAX_LIST = 100;
 
 /** "••••" + the last four characters; "••••" alone for values under 8 characters. */
-export function maskSecret(value: string): string {
+function maskSecret(value: string): string {
   return value.length < 8 ? '••••' : `••••${value.slice(-4)}`;
 }
 
@@ -39,7 +39,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The normalized value of one field, or an error message. */
-function checkValue(field: TemplateField, value: unknown, policy: AddressPolicy): { value: unknown } | { error: string; code: string } {
+function checkValue(field: TemplateField, value: unknown, policy: AddressPolicy): { value: unknown } | { error: string; code: UserErrorCode } {
   switch (field.type) {
     case 'STRING':
     case 'SECRET': {
@@ -89,7 +89,8 @@ function effectiveValue(field: TemplateField, config: PlainConfig): string | und
 /**
  * Applies `input` on top of `current` (empty for a new integration): keys given replace,
  * keys omitted stay (secrets too), null clears an optional field. Returns the new stored
- * config, or the list of problems, each at ["input","config",key].
+ * config, or undefined after adding its problems to `problems`, each at
+ * ["input","config",key].
  *
  * Credentials stay where they were given: when the effective value (default included) of
  * a `secretDestination` field changes, every stored secret must be given again in the
@@ -102,21 +103,25 @@ export function applyConfig(
   current: StoredConfig,
   input: unknown,
   services: ConfigServices,
-): { stored: StoredConfig } | { errors: UserErrorShape[] } {
+  problems: Problems,
+): StoredConfig | undefined {
   const { cipher, addressPolicy } = services;
-  const errors: UserErrorShape[] = [];
   const at = (key?: string) => (key ? ['input', 'config', key] : ['input', 'config']);
   if (input !== undefined && input !== null && !isPlainObject(input)) {
-    return { errors: [{ field: at(), code: 'INVALID', message: 'config must be an object of template field values.' }] };
+    problems.add('INVALID', at(), 'config must be an object of template field values.');
+    return undefined;
   }
+  let valid = true;
+  const problem = (code: UserErrorCode, key: string, message: string) => {
+    problems.add(code, at(key), message);
+    valid = false;
+  };
   const patch = (input ?? {}) as Record<string, unknown>;
   const fields = new Map(template.fields.map((f) => [f.key, f]));
   for (const key of Object.keys(patch)) {
-    if (!fields.has(key)) {
-      errors.push({ field: at(key), code: 'UNKNOWN_FIELD', message: `${template.key} has no configuration field "${key}".` });
-    }
+    if (!fields.has(key)) problem('UNKNOWN_FIELD', key, `${template.key} has no configuration field "${key}".`);
   }
-  const inError = (key: string) => errors.some((e) => e.field?.[2] === key);
+  const inError = (key: string) => problems.has(at(key));
   const config: PlainConfig = { ...current.config };
   const secrets: SecretConfig = { ...current.secrets };
   for (const field of template.fields) {
@@ -130,7 +135,7 @@ export function applyConfig(
     } else if (given) {
       const checked = checkValue(field, value, addressPolicy);
       if ('error' in checked) {
-        errors.push({ field: at(field.key), code: checked.code, message: checked.error });
+        problem(checked.code, field.key, checked.error);
         continue;
       }
       if (field.secret) {
@@ -143,7 +148,7 @@ export function applyConfig(
     }
     const present = field.secret ? field.key in secrets : field.key in config;
     if (field.required && !present && !inError(field.key)) {
-      errors.push({ field: at(field.key), code: 'REQUIRED', message: `${field.label} (${field.key}) is required.` });
+      problem('REQUIRED', field.key, `${field.label} (${field.key}) is required.`);
     }
   }
   const moved = template.fields.filter(
@@ -155,20 +160,20 @@ export function applyConfig(
       if (!field.secret || !Object.hasOwn(current.secrets, field.key) || inError(field.key)) continue;
       const givenAnew = Object.hasOwn(patch, field.key) && patch[field.key] !== current.secrets[field.key].hint;
       if (givenAnew) continue;
-      errors.push({
-        field: at(field.key),
-        code: 'REQUIRED',
-        message: `Changing ${where} changes where ${field.label} is sent: give ${field.key} again in the same update (its masked value does not count).`,
-      });
+      problem(
+        'REQUIRED',
+        field.key,
+        `Changing ${where} changes where ${field.label} is sent: give ${field.key} again in the same update (its masked value does not count).`,
+      );
     }
   }
-  return errors.length ? { errors } : { stored: { config, secrets } };
+  return valid ? { config, secrets } : undefined;
 }
 
 /** The config as callers see it: plain values, and secrets masked. */
-export function visibleConfig(template: IntegrationTemplate | undefined, stored: StoredConfig): Record<string, unknown> {
+export function visibleConfig(template: IntegrationTemplate, stored: StoredConfig): Record<string, unknown> {
   const visible: Record<string, unknown> = {};
-  for (const field of template?.fields ?? []) {
+  for (const field of template.fields) {
     if (field.secret && stored.secrets[field.key]) visible[field.key] = stored.secrets[field.key].hint;
     else if (!field.secret && field.key in stored.config) visible[field.key] = stored.config[field.key];
   }

@@ -1,12 +1,14 @@
 // Integrations: created from a template, linked to a workflow (CUSTOM templates) or
-// syncing a directory (DIRECTORY templates), edited, and deleted for good.
-import type { TenantClient } from '../db/tenant.ts';
-import type { IntegrationStatus } from '../generated/prisma/client.ts';
-import { UserErrors, notFound, type UserErrorShape } from './errors.ts';
+// syncing a directory (DIRECTORY templates), edited, listed, and deleted for good.
+import { lockRow } from '../db/sql.ts';
+import type { IntegrationStatus, Prisma } from '../generated/prisma/client.ts';
+import type { Deps } from './deps.ts';
+import { Problems, UserErrors, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
-import { type ConfigServices, applyConfig, storedConfigOf } from './integration-config.ts';
+import { applyConfig, storedConfigOf } from './integration-config.ts';
 import { mintSecret, randomToken } from './secrets.ts';
-import { type IntegrationTemplate, findTemplate, takesWorkflow } from './templates.ts';
+import { type IntegrationCategory, type IntegrationTemplate, TEMPLATES, findTemplate, takesWorkflow, templateOf } from './templates.ts';
+import { checkName } from './validation.ts';
 
 export interface CreateIntegrationInput {
   templateKey: string;
@@ -23,51 +25,57 @@ export interface UpdateIntegrationInput {
   status?: IntegrationStatus | null;
 }
 
-function checkName(name: string, errors: UserErrorShape[]): string {
-  const trimmed = name.trim();
-  if (!trimmed) errors.push({ field: ['input', 'name'], code: 'REQUIRED', message: 'A name is required.' });
-  else if (trimmed.length > 100) errors.push({ field: ['input', 'name'], code: 'INVALID', message: 'A name is at most 100 characters.' });
-  return trimmed;
+export interface IntegrationFilter {
+  templateKey?: string | null;
+  category?: IntegrationCategory | null;
+  status?: IntegrationStatus | null;
+}
+
+/** The `integrations(filter:)` condition, for the page and its totalCount alike. */
+export function integrationWhere(filter: IntegrationFilter | null | undefined): Prisma.IntegrationWhereInput {
+  const conditions: Prisma.IntegrationWhereInput[] = [];
+  if (filter?.status) conditions.push({ status: filter.status });
+  if (filter?.templateKey != null) conditions.push({ templateKey: filter.templateKey });
+  if (filter?.category) {
+    conditions.push({ templateKey: { in: TEMPLATES.filter((tpl) => tpl.category === filter.category).map((tpl) => tpl.key) } });
+  }
+  return { AND: conditions };
 }
 
 /** Checks the workflow rule of the template; returns the workflow ID to store. */
 async function checkWorkflow(
-  db: Pick<TenantClient, 'workflow'>,
+  db: Pick<Deps['db'], 'workflow'>,
   template: IntegrationTemplate,
   workflowId: string | null | undefined,
-  errors: UserErrorShape[],
+  problems: Problems,
 ): Promise<string | null | undefined> {
   const field = ['input', 'workflowId'];
   if (!takesWorkflow(template)) {
-    if (workflowId) errors.push({ field, code: 'WORKFLOW_NOT_ALLOWED', message: `${template.name} integrations sync users and take no workflow.` });
+    if (workflowId) problems.add('WORKFLOW_NOT_ALLOWED', field, `${template.name} integrations sync users and take no workflow.`);
     return workflowId === undefined ? undefined : null;
   }
   if (workflowId === undefined) return undefined;
   if (workflowId === null) {
-    errors.push({ field, code: 'WORKFLOW_REQUIRED', message: `${template.name} integrations need a workflow.` });
+    problems.add('WORKFLOW_REQUIRED', field, `${template.name} integrations need a workflow.`);
     return undefined;
   }
   const workflow = isIdOf('Workflow', workflowId) ? await db.workflow.findUnique({ where: { id: workflowId }, select: { id: true } }) : null;
-  if (!workflow) errors.push({ field, code: 'WORKFLOW_NOT_FOUND', message: 'No workflow with this ID exists.' });
+  if (!workflow) problems.add('WORKFLOW_NOT_FOUND', field, 'No workflow with this ID exists.');
   return workflow?.id;
 }
 
-export async function createIntegration(db: TenantClient, services: ConfigServices, input: CreateIntegrationInput) {
+export async function createIntegration({ db, cipher, addressPolicy, events }: Deps, input: CreateIntegrationInput) {
   const template = findTemplate(input.templateKey);
   if (!template) throw UserErrors.of('TEMPLATE_NOT_FOUND', ['input', 'templateKey'], `No integration template "${input.templateKey}".`);
-  const errors: UserErrorShape[] = [];
-  const name = checkName(input.name, errors);
-  if (takesWorkflow(template) && !input.workflowId) {
-    errors.push({ field: ['input', 'workflowId'], code: 'WORKFLOW_REQUIRED', message: `${template.name} integrations need a workflow.` });
-  }
+  const problems = new Problems();
+  const name = checkName(problems, input.name);
   // An empty workflowId is a missing one: one WORKFLOW_REQUIRED, not also WORKFLOW_NOT_FOUND.
-  const workflowId = await checkWorkflow(db, template, input.workflowId || undefined, errors);
-  const applied = applyConfig(template, { config: {}, secrets: {} }, input.config, services);
-  if ('errors' in applied) errors.push(...applied.errors);
-  if (errors.length || 'errors' in applied) throw new UserErrors(errors);
+  const workflowId = await checkWorkflow(db, template, input.workflowId || (takesWorkflow(template) ? null : undefined), problems);
+  const stored = applyConfig(template, { config: {}, secrets: {} }, input.config, { cipher, addressPolicy }, problems);
+  problems.throwIfAny();
 
   const id = newId('Integration');
-  return db.$transaction(async (tx) => {
+  const { integration, firstSync } = await db.$transaction(async (tx) => {
     const integration = await tx.integration.create({
       data: {
         id,
@@ -75,64 +83,66 @@ export async function createIntegration(db: TenantClient, services: ConfigServic
         name,
         templateKey: template.key,
         workflowId: workflowId ?? null,
-        config: applied.stored.config as object,
-        secrets: applied.stored.secrets as object,
+        config: stored!.config as object,
+        secrets: stored!.secrets as object,
         clientId: template.oauthClient ? `icid_${randomToken(18)}` : null,
       },
     });
     // A directory integration's first sync is queued with it; the sync runner claims it.
-    if (template.connector) {
-      await tx.directorySync.create({ data: { id: newId('DirectorySync'), organizationId: db.organizationId, integrationId: id } });
-    }
-    return integration;
+    const firstSync = template.connector
+      ? await tx.directorySync.create({ data: { id: newId('DirectorySync'), organizationId: db.organizationId, integrationId: id } })
+      : null;
+    return { integration, firstSync };
   });
+  if (firstSync) await events.syncQueued(firstSync);
+  return { integration };
 }
 
-async function findIntegration(db: Pick<TenantClient, 'integration'>, id: string, field: string[]) {
+async function findIntegration(db: Pick<Deps['db'], 'integration'>, id: string, field: string[]) {
   const integration = isIdOf('Integration', id) ? await db.integration.findUnique({ where: { id } }) : null;
   if (!integration) throw notFound(field, 'integration');
   return integration;
 }
 
 /** Config rules (merge, URL policy, credentials staying where they were given) are applyConfig's. */
-export async function updateIntegration(db: TenantClient, services: ConfigServices, input: UpdateIntegrationInput) {
-  return db.$transaction(async (tx) => {
+export async function updateIntegration({ db, cipher, addressPolicy }: Deps, input: UpdateIntegrationInput) {
+  const integration = await db.$transaction(async (tx) => {
     // Lock the row: concurrent config merges then apply one after the other, none lost.
-    await tx.$queryRaw`SELECT id FROM "Integration" WHERE id = ${input.id} AND "organizationId" = ${db.organizationId} FOR UPDATE`;
+    await lockRow(tx, { integration: input.id, of: db.organizationId });
     const current = await findIntegration(tx, input.id, ['input', 'id']);
-    const template = findTemplate(current.templateKey);
-    if (!template) throw new Error(`integration ${current.id} has unknown template ${current.templateKey}`);
-    const errors: UserErrorShape[] = [];
-    const name = input.name == null ? undefined : checkName(input.name, errors);
+    const template = templateOf(current);
+    const problems = new Problems();
+    const name = input.name == null ? undefined : checkName(problems, input.name);
     // Inside the transaction: the embedded database has one connection, held by it.
-    const workflowId = await checkWorkflow(tx, template, input.workflowId, errors);
-    const applied = input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, services);
-    if (applied && 'errors' in applied) errors.push(...applied.errors);
-    if (errors.length || (applied && 'errors' in applied)) throw new UserErrors(errors);
+    const workflowId = await checkWorkflow(tx, template, input.workflowId, problems);
+    const stored =
+      input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, { cipher, addressPolicy }, problems);
+    problems.throwIfAny();
     return tx.integration.update({
       where: { id: current.id },
       data: {
         name,
         workflowId,
         status: input.status ?? undefined,
-        ...(applied ? { config: applied.stored.config as object, secrets: applied.stored.secrets as object } : {}),
+        ...(stored ? { config: stored.config as object, secrets: stored.secrets as object } : {}),
       },
     });
   });
+  return { integration };
 }
 
 /** Irreversible: the row, its credentials and directory users go; sessions keep their history. */
-export async function deleteIntegration(db: TenantClient, id: string) {
-  const integration = await findIntegration(db, id, ['input', 'id']);
+export async function deleteIntegration({ db }: Pick<Deps, 'db'>, input: { id: string }) {
+  const integration = await findIntegration(db, input.id, ['input', 'id']);
   const { count } = await db.integration.deleteMany({ where: { id: integration.id } });
   if (count === 0) throw notFound(['input', 'id'], 'integration');
-  return integration.id;
+  return { deletedIntegrationId: integration.id };
 }
 
 /** A new client secret, returned once; the previous one stops working at once. */
-export async function generateClientSecret(db: TenantClient, integrationId: string) {
-  const integration = await findIntegration(db, integrationId, ['input', 'integrationId']);
-  if (!findTemplate(integration.templateKey)?.oauthClient) {
+export async function generateClientSecret({ db }: Pick<Deps, 'db'>, input: { integrationId: string }) {
+  const integration = await findIntegration(db, input.integrationId, ['input', 'integrationId']);
+  if (!templateOf(integration).oauthClient) {
     throw UserErrors.of('CLIENT_SECRET_NOT_SUPPORTED', ['input', 'integrationId'], 'Only OIDC_CLIENT_CREDENTIALS integrations have client secrets.');
   }
   const minted = mintSecret('clientSecret');

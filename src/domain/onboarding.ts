@@ -1,17 +1,20 @@
 // Onboarding (verification) sessions: requested through an integration that has a
 // workflow, pinned forever to the workflow version current at that moment, and finished
 // by the verification engine's callback. Directory users' enrollment follows them.
+import { escapeLike, isUniqueViolation } from '../db/sql.ts';
 import type { TenantClient } from '../db/tenant.ts';
-import { Prisma, type OnboardingSession, type PrismaClient } from '../generated/prisma/client.ts';
+import type { OnboardingSession, PrismaClient } from '../generated/prisma/client.ts';
 import type { Cipher } from './crypto.ts';
-import { UserErrors } from './errors.ts';
+import type { Deps } from './deps.ts';
+import { Problems, UserErrors } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { storedConfigOf } from './integration-config.ts';
 import { randomToken, sha256 } from './secrets.ts';
-import { findTemplate } from './templates.ts';
+import { templateOf } from './templates.ts';
+import { checkReference } from './validation.ts';
 
 /** How long a person has to finish a session before it reads EXPIRED. */
-export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const OPEN_STATUSES = ['PENDING', 'IN_PROGRESS'] as const;
 
 export interface RequestOnboardingInput {
@@ -24,13 +27,16 @@ export interface RequestOnboardingInput {
   idempotencyKey?: string | null;
 }
 
+/** As the API takes it: the URL scalar gives a parsed URL. */
+export type RequestNewOnboardingInput = Omit<RequestOnboardingInput, 'redirectUrl'> & { redirectUrl?: URL | string | null };
+
 /** A session's status as callers see it: open sessions past their expiry are EXPIRED. */
 export function effectiveStatus(session: Pick<OnboardingSession, 'status' | 'expiresAt'>, now = new Date()) {
   return (OPEN_STATUSES as readonly string[]).includes(session.status) && session.expiresAt <= now ? 'EXPIRED' : session.status;
 }
 
 /** Everything but the idempotency key, normalized: a replay must match it exactly. */
-function fingerprint(input: RequestOnboardingInput): string {
+export function requestFingerprint(input: RequestOnboardingInput): string {
   const { idempotencyKey: _key, ...rest } = input;
   const normalized = Object.fromEntries(
     Object.entries(rest)
@@ -46,7 +52,7 @@ async function findReplay(db: TenantClient, input: RequestOnboardingInput) {
     where: { integrationId: input.integrationId, idempotencyKey: input.idempotencyKey },
   });
   if (!existing) return undefined;
-  if (existing.requestFingerprint !== fingerprint(input)) {
+  if (existing.requestFingerprint !== requestFingerprint(input)) {
     throw UserErrors.of('IDEMPOTENCY_KEY_REUSED', ['input', 'idempotencyKey'], 'This idempotency key was already used with different parameters.');
   }
   return existing;
@@ -70,7 +76,7 @@ async function resolveDirectoryUser(db: TenantClient, input: RequestOnboardingIn
     const hint = input.loginHint.trim();
     // Prisma compares case-insensitively with ILIKE: its wildcards must match only themselves,
     // or "%" would name whichever user there is.
-    const pattern = hint.replace(/[\\%_]/g, '\\$&');
+    const pattern = escapeLike(hint);
     const matches = hint
       ? await db.directoryUser.findMany({
           where: {
@@ -106,13 +112,16 @@ async function resolveDirectoryUser(db: TenantClient, input: RequestOnboardingIn
   return byHint?.id;
 }
 
-/** Where sessions' onboarding URLs point, and the key their tokens are encrypted with. */
-export interface OnboardingLinks {
-  origin: string;
-  cipher: Cipher;
+/** A new session (or, for a replayed idempotency key, the one it made). */
+export async function requestNewOnboarding({ db, origin, cipher }: Pick<Deps, 'db' | 'origin' | 'cipher'>, given: RequestNewOnboardingInput) {
+  const problems = new Problems();
+  for (const field of ['loginHint', 'externalUserId', 'idempotencyKey'] as const) checkReference(problems, given[field], ['input', field]);
+  problems.throwIfAny();
+  const input: RequestOnboardingInput = { ...given, redirectUrl: given.redirectUrl == null ? given.redirectUrl : String(given.redirectUrl) };
+  return { session: await openSession(db, origin, cipher, input) };
 }
 
-export async function requestNewOnboarding(db: TenantClient, { origin, cipher }: OnboardingLinks, input: RequestOnboardingInput) {
+async function openSession(db: TenantClient, origin: string, cipher: Cipher, input: RequestOnboardingInput) {
   const integration = isIdOf('Integration', input.integrationId)
     ? await db.integration.findUnique({ where: { id: input.integrationId } })
     : null;
@@ -122,8 +131,7 @@ export async function requestNewOnboarding(db: TenantClient, { origin, cipher }:
   const replay = await findReplay(db, input);
   if (replay) return replay;
 
-  const template = findTemplate(integration.templateKey);
-  if (!integration.workflowId || template?.category === 'DIRECTORY') {
+  if (!integration.workflowId || templateOf(integration).category === 'DIRECTORY') {
     throw UserErrors.of('INTEGRATION_CANNOT_ONBOARD', ['input', 'integrationId'], 'This integration has no workflow: it syncs users and starts no sessions.');
   }
   if (integration.status === 'DISABLED') {
@@ -157,7 +165,7 @@ export async function requestNewOnboarding(db: TenantClient, { origin, cipher }:
           loginHint: input.loginHint ?? null,
           redirectUrl: input.redirectUrl ?? null,
           idempotencyKey: input.idempotencyKey ?? null,
-          requestFingerprint: input.idempotencyKey ? fingerprint(input) : null,
+          requestFingerprint: input.idempotencyKey ? requestFingerprint(input) : null,
           urlTokenHash: sha256(token),
           // The token is a bearer credential for the onboarding page: stored encrypted (and as
           // a hash for lookups), never in clear.
@@ -172,7 +180,7 @@ export async function requestNewOnboarding(db: TenantClient, { origin, cipher }:
     });
   } catch (error) {
     // A concurrent request with the same idempotency key won the insert: answer as a replay.
-    if (input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (input.idempotencyKey && isUniqueViolation(error)) {
       const winner = await findReplay(db, input);
       if (winner) return winner;
     }
@@ -205,8 +213,9 @@ export async function encryptClearOnboardingUrls(prisma: PrismaClient, cipher: C
   }
 }
 
+/** The verification engine's callback: finishes an open session, and its directory user's enrollment. */
 export async function completeOnboardingSession(
-  db: TenantClient,
+  { db }: Pick<Deps, 'db'>,
   input: { sessionId: string; outcome: 'COMPLETED' | 'FAILED'; fullName?: string | null },
 ) {
   const field = ['input', 'sessionId'];
@@ -218,7 +227,7 @@ export async function completeOnboardingSession(
   if (effectiveStatus(session) !== 'PENDING' && effectiveStatus(session) !== 'IN_PROGRESS') throw finished();
 
   const fullName = input.fullName?.trim() || null;
-  return db.$transaction(async (tx) => {
+  const completed = await db.$transaction(async (tx) => {
     const now = new Date();
     // Conditional on the session still being open, so two callbacks cannot both finish it.
     const { count } = await tx.onboardingSession.updateMany({
@@ -241,4 +250,5 @@ export async function completeOnboardingSession(
     }
     return tx.onboardingSession.findUniqueOrThrow({ where: { id: session.id } });
   });
+  return { session: completed };
 }

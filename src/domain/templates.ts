@@ -91,6 +91,13 @@ export function findTemplate(key: string): IntegrationTemplate | undefined {
   return BY_KEY.get(key);
 }
 
+/** The template an integration was made from (stored keys are always known ones). */
+export function templateOf(integration: { id?: string; templateKey: string }): IntegrationTemplate {
+  const template = BY_KEY.get(integration.templateKey);
+  if (!template) throw new Error(`integration ${integration.id ?? ''} has unknown template ${integration.templateKey}`);
+  return template;
+}
+
 /** Directory templates sync users and take no workflow; others require one. */
 export function takesWorkflow(template: IntegrationTemplate): boolean {
   return template.category !== 'DIRECTORY';

@@ -1,38 +1,35 @@
 // Workflows and their versions. A version is an immutable snapshot of the steps; a
 // change of steps appends one and bumps `version`, a rename does not. Sessions point at
 // the version they started with, forever.
-import type { TenantClient } from '../db/tenant.ts';
-import { UserErrors, notFound } from './errors.ts';
+import type { Deps } from './deps.ts';
+import { Problems, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { randomToken } from './secrets.ts';
+import { checkName } from './validation.ts';
 
 const MAX_STEPS = 50;
 const MAX_STEP_LENGTH = 100;
 
-function validName(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw UserErrors.of('REQUIRED', ['input', 'name'], 'A name is required.');
-  if (trimmed.length > 100) throw UserErrors.of('INVALID', ['input', 'name'], 'A name is at most 100 characters.');
-  return trimmed;
-}
-
-function validSteps(steps: string[]): string[] {
-  if (steps.length === 0) throw UserErrors.of('REQUIRED', ['input', 'steps'], 'A workflow needs at least one step.');
-  if (steps.length > MAX_STEPS) throw UserErrors.of('INVALID', ['input', 'steps'], `A workflow has at most ${MAX_STEPS} steps.`);
+function checkSteps(problems: Problems, steps: string[]): string[] {
+  const field = ['input', 'steps'];
+  if (steps.length === 0) problems.add('REQUIRED', field, 'A workflow needs at least one step.');
+  if (steps.length > MAX_STEPS) problems.add('INVALID', field, `A workflow has at most ${MAX_STEPS} steps.`);
   return steps.map((step, index) => {
     const trimmed = step.trim();
     if (!trimmed || trimmed.length > MAX_STEP_LENGTH) {
-      throw UserErrors.of('INVALID', ['input', 'steps', String(index)], `A step is 1 to ${MAX_STEP_LENGTH} characters.`);
+      problems.add('INVALID', [...field, String(index)], `A step is 1 to ${MAX_STEP_LENGTH} characters.`);
     }
     return trimmed;
   });
 }
 
-export async function createWorkflow(db: TenantClient, input: { name: string; steps: string[] }) {
-  const name = validName(input.name);
-  const steps = validSteps(input.steps);
+export async function createWorkflow({ db }: Pick<Deps, 'db'>, input: { name: string; steps: string[] }) {
+  const problems = new Problems();
+  const name = checkName(problems, input.name);
+  const steps = checkSteps(problems, input.steps);
+  problems.throwIfAny();
   const id = newId('Workflow');
-  return db.workflow.create({
+  const workflow = await db.workflow.create({
     data: {
       id,
       organizationId: db.organizationId,
@@ -43,15 +40,15 @@ export async function createWorkflow(db: TenantClient, input: { name: string; st
       versions: { create: { id: newId('WorkflowVersion'), version: 1, steps } },
     },
   });
+  return { workflow };
 }
 
-export async function updateWorkflow(
-  db: TenantClient,
-  input: { id: string; name?: string | null; steps?: string[] | null },
-) {
-  const name = input.name == null ? undefined : validName(input.name);
-  const steps = input.steps == null ? undefined : validSteps(input.steps);
-  return db.$transaction(async (tx) => {
+export async function updateWorkflow({ db }: Pick<Deps, 'db'>, input: { id: string; name?: string | null; steps?: string[] | null }) {
+  const problems = new Problems();
+  const name = input.name == null ? undefined : checkName(problems, input.name);
+  const steps = input.steps == null ? undefined : checkSteps(problems, input.steps);
+  problems.throwIfAny();
+  const workflow = await db.$transaction(async (tx) => {
     const current = isIdOf('Workflow', input.id) ? await tx.workflow.findUnique({ where: { id: input.id } }) : null;
     if (!current) throw notFound(['input', 'id'], 'workflow');
     const stepsChanged = steps !== undefined && JSON.stringify(steps) !== JSON.stringify(current.steps);
@@ -68,4 +65,5 @@ export async function updateWorkflow(
     });
     return updated;
   });
+  return { workflow };
 }

@@ -1,11 +1,11 @@
 import { generateApiKey, revokeApiKey } from '../domain/api-keys.ts';
-import { builder } from './builder.ts';
-import { UserErrorRef, payload } from './user-errors.ts';
-import { countOf, newestFirst } from './connections.ts';
+import { apiKeyOnly, builder } from './builder.ts';
+import { newestFirstList } from './connections.ts';
+import { payloadNode, tenantNode } from './nodes.ts';
+import { payload, payloadType } from './payloads.ts';
 
 export const ApiKeyRef = builder.prismaNode('ApiKey', {
-  id: { field: 'id' },
-  nullable: true, // node(id:) of an unknown or foreign ID is null, not an error
+  ...tenantNode,
   description: 'An API key of the organization. The secret is shown only when generated.',
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -18,14 +18,17 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
 });
 
 builder.queryField('apiKeys', (t) =>
-  t.prismaConnection({
-    type: 'ApiKey',
-    cursor: 'id',
-    description: 'API keys of the organization, newest first, revoked ones included. API key callers only.',
-    authScopes: { apiKeyCaller: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.apiKey.findMany({ ...query, ...newestFirst }),
-    totalCount: countOf((ctx) => ctx.db.apiKey.count()),
-  }, { name: 'ApiKeyConnection' }, { name: 'ApiKeyEdge' }),
+  t.prismaConnection(
+    {
+      ...apiKeyOnly,
+      type: 'ApiKey',
+      cursor: 'id',
+      description: 'API keys of the organization, newest first, revoked ones included. API key callers only.',
+      ...newestFirstList((ctx) => ctx.deps.db.apiKey),
+    },
+    { name: 'ApiKeyConnection' },
+    { name: 'ApiKeyEdge' },
+  ),
 );
 
 const GenerateApiKeyInput = builder.inputType('GenerateApiKeyInput', {
@@ -35,33 +38,26 @@ const RevokeApiKeyInput = builder.inputType('RevokeApiKeyInput', {
   fields: (t) => ({ id: t.id({ required: true }) }),
 });
 
-const GenerateApiKeyPayload = builder.simpleObject('GenerateApiKeyPayload', {
-  fields: (t) => ({
-    apiKey: t.field({ type: ApiKeyRef, nullable: true }),
-    secret: t.string({ nullable: true, description: 'The full key. Shown this once; store it now.' }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
-const ApiKeyPayload = builder.simpleObject('ApiKeyPayload', {
-  fields: (t) => ({
-    apiKey: t.field({ type: ApiKeyRef, nullable: true }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
+const GenerateApiKeyPayload = payloadType<Awaited<ReturnType<typeof generateApiKey>>>('GenerateApiKeyPayload', (t) => ({
+  apiKey: payloadNode(t, 'ApiKey', (p) => p.apiKey),
+  secret: t.string({ nullable: true, description: 'The full key. Shown this once; store it now.', resolve: (p) => p.secret }),
+}));
+const ApiKeyPayload = payloadType<Awaited<ReturnType<typeof revokeApiKey>>>('ApiKeyPayload', (t) => ({
+  apiKey: payloadNode(t, 'ApiKey', (p) => p.apiKey),
+}));
 
 builder.mutationFields((t) => ({
   generateApiKey: t.field({
+    ...apiKeyOnly,
     type: GenerateApiKeyPayload,
-    authScopes: { apiKeyCaller: true },
     args: { input: t.arg({ type: GenerateApiKeyInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(() => generateApiKey(ctx.db, ctx.viewer.organization.id, input.name)),
+    resolve: (_root, { input }, ctx) => payload(() => generateApiKey(ctx.deps, input)),
   }),
   revokeApiKey: t.field({
+    ...apiKeyOnly,
     type: ApiKeyPayload,
-    authScopes: { apiKeyCaller: true },
     description: 'Revokes a key at once; requests with it are then UNAUTHENTICATED. Revoking twice is harmless.',
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
-    resolve: (_root, { input }, ctx) => payload(async () => ({ apiKey: await revokeApiKey(ctx.db, String(input.id)) })),
+    resolve: (_root, { input }, ctx) => payload(() => revokeApiKey(ctx.deps, input)),
   }),
 }));

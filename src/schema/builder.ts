@@ -24,6 +24,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
   Scalars: {
+    // GraphQL coerces every ID input to a string; our IDs are strings on the way out too.
+    ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
     EmailAddress: { Input: string; Output: string };
@@ -34,7 +36,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   prisma: {
     // Resolvers and the plugin's own loads go through the request's tenant-scoped client.
-    client: (ctx) => ctx.db as unknown as PrismaClient,
+    client: (ctx) => ctx.deps.db as unknown as PrismaClient,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
@@ -52,6 +54,9 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: (globalID) => ({ typename: typeOfId(globalID) ?? 'Unknown', id: globalID }),
   },
   scopeAuth: {
+    // A subscription's scopes hold before it subscribes (a gated caller learns nothing, not
+    // even whether the integration exists), not only when its events resolve.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       integrations: ctx.viewer.organization.features.includes('INTEGRATIONS_ECOSYSTEM'),
       apiKeyCaller: ctx.viewer.apiKey !== null,
@@ -65,6 +70,19 @@ export const builder = new SchemaBuilder<{
           ),
   },
 });
+
+/** Fields of the Integrations feature: FEATURE_DISABLED while INTEGRATIONS_ECOSYSTEM is off. */
+export const integrationsOnly = { authScopes: { integrations: true } } as const;
+
+/**
+ * The feature on, and an API key: what manages credentials or makes, repoints or removes
+ * integrations (README: "OAuth", "Scopes"). `integrations` comes first: scope-auth stops at
+ * the first failed scope of $all, so a gated organization gets FEATURE_DISABLED.
+ */
+export const integrationsByApiKey = { authScopes: { $all: { integrations: true, apiKeyCaller: true } } } as const;
+
+/** API keys only (an OAuth access token must not mint or list credentials). */
+export const apiKeyOnly = { authScopes: { apiKeyCaller: true } } as const;
 
 /** The scopes a scope-auth failure names, however nested. */
 function failedScopes(failure: AuthFailure): string[] {

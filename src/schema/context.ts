@@ -1,10 +1,9 @@
-// What every resolver knows about the request: who is calling, the data access scoped
-// to their organization, and the process-wide services.
-import type { Config } from '../config.ts';
-import type { TenantClient } from '../db/tenant.ts';
-import type { Cipher } from '../domain/crypto.ts';
+// What every resolver knows about the request: who is calling, and what the use cases
+// are given for this caller (src/domain/deps.ts), the organization's data among it.
 import type { Viewer } from '../auth/viewer.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Config } from '../config.ts';
+import type { Deps } from '../domain/deps.ts';
+import type { Cipher } from '../domain/crypto.ts';
 import type { Metrics } from '../metrics.ts';
 import type { PubSub } from '../pubsub.ts';
 
@@ -22,11 +21,6 @@ export interface Services {
 
 export interface Context {
   viewer: Viewer;
-  /** Every query through this client is scoped to the viewer's organization. */
-  db: TenantClient;
-  /** Unscoped; only for lookups that are not an organization's rows. */
-  prisma: PrismaClient;
-  services: Services;
-  /** The public base URL: PUBLIC_URL, else the request's origin. */
-  origin: string;
+  /** The use cases' dependencies; `deps.db` is scoped to the viewer's organization. */
+  deps: Deps;
 }

@@ -1,25 +1,15 @@
-import { Repeater } from 'graphql-yoga';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { isEarlierState, snapshotOf, startDirectorySync, syncFromSnapshot } from '../domain/directory-sync.ts';
-import { apiError } from '../domain/errors.ts';
-import { isIdOf } from '../domain/ids.ts';
-import type { SyncSnapshot } from '../pubsub.ts';
-import { builder } from './builder.ts';
-import { UserErrorRef, payload } from './user-errors.ts';
-import { newestFirst } from './connections.ts';
+import { startDirectorySync, syncFromSnapshot, watchSyncProgress } from '../domain/directory-sync.ts';
+import { directoryUserWhere } from '../domain/directory-users.ts';
+import { builder, integrationsOnly } from './builder.ts';
+import { newestFirstList } from './connections.ts';
+import { DirectorySyncStatusEnum, EnrollmentStatusEnum } from './enums.ts';
+import { byIdField, payloadNode, tenantNode } from './nodes.ts';
 import { OnboardingSessionConnection } from './onboarding.ts';
-
-const DirectorySyncStatusEnum = builder.enumType('DirectorySyncStatus', {
-  values: ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const,
-});
-const EnrollmentStatusEnum = builder.enumType('EnrollmentStatus', {
-  values: ['NOT_ENROLLED', 'PENDING', 'ENROLLED', 'FAILED'] as const,
-});
+import { payload, payloadType } from './payloads.ts';
 
 export const DirectorySyncRef = builder.prismaNode('DirectorySync', {
-  id: { field: 'id' },
-  nullable: true, // node(id:) of an unknown or foreign ID is null, not an error
-  authScopes: { integrations: true },
+  ...tenantNode,
+  ...integrationsOnly,
   description: 'One run of a directory sync, with its progress.',
   fields: (t) => ({
     status: t.expose('status', { type: DirectorySyncStatusEnum }),
@@ -45,10 +35,9 @@ const IdentityRecordRef = builder.prismaObject('IdentityRecord', {
   }),
 });
 
-export const DirectoryUserRef = builder.prismaNode('DirectoryUser', {
-  id: { field: 'id' },
-  nullable: true, // node(id:) of an unknown or foreign ID is null, not an error
-  authScopes: { integrations: true },
+builder.prismaNode('DirectoryUser', {
+  ...tenantNode,
+  ...integrationsOnly,
   description: "A user synced from an integration's directory.",
   fields: (t) => ({
     externalId: t.exposeString('externalId', { description: "The user's ID in the upstream directory." }),
@@ -78,78 +67,42 @@ const DirectoryUserFilter = builder.inputType('DirectoryUserFilter', {
   }),
 });
 
-function directoryUserWhere(
-  integrationId: string,
-  filter: typeof DirectoryUserFilter.$inferInput | null | undefined,
-): Prisma.DirectoryUserWhereInput {
-  // Prisma's `contains` is an ILIKE pattern: escape its wildcards so they match themselves.
-  const search = filter?.search?.trim().replace(/[\\%_]/g, '\\$&');
-  return {
-    integrationId: isIdOf('Integration', integrationId) ? integrationId : '',
-    active: filter?.active ?? undefined,
-    enrollmentStatus: filter?.enrollmentStatus ?? undefined,
-    ...(search
-      ? {
-          OR: (['email', 'userPrincipalName', 'displayName', 'employeeId', 'externalId'] as const).map((field) => ({
-            [field]: { contains: search, mode: 'insensitive' as const },
-          })),
-        }
-      : {}),
-  };
-}
-
 builder.queryFields((t) => ({
   directoryUsers: t.prismaConnection(
     {
+      ...integrationsOnly,
       type: 'DirectoryUser',
       cursor: 'id',
-      authScopes: { integrations: true },
       description: "Users of a directory integration, newest first, inactive ones included. An unknown or another organization's integration lists nothing.",
       args: {
         integrationId: t.arg.id({ required: true }),
         filter: t.arg({ type: DirectoryUserFilter }),
       },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.directoryUser.findMany({ ...query, where: directoryUserWhere(String(args.integrationId), args.filter), ...newestFirst }),
-      totalCount: (_parent, args, ctx) =>
-        ctx.db.directoryUser.count({ where: directoryUserWhere(String(args.integrationId), args.filter) }),
+      ...newestFirstList(
+        (ctx) => ctx.deps.db.directoryUser,
+        (args: { integrationId: string; filter?: typeof DirectoryUserFilter.$inferInput | null }) => directoryUserWhere(args.integrationId, args.filter),
+      ),
     },
     { name: 'DirectoryUserConnection' },
     { name: 'DirectoryUserEdge' },
   ),
-  directoryUser: t.prismaField({
-    type: 'DirectoryUser',
-    nullable: true,
-    authScopes: { integrations: true },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) =>
-      isIdOf('DirectoryUser', String(id)) ? ctx.db.directoryUser.findUnique({ ...query, where: { id: String(id) } }) : null,
-  }),
+  directoryUser: byIdField(t, 'DirectoryUser', integrationsOnly),
 }));
 
 const StartDirectorySyncInput = builder.inputType('StartDirectorySyncInput', {
   fields: (t) => ({ integrationId: t.id({ required: true }) }),
 });
-const StartDirectorySyncPayload = builder.simpleObject('StartDirectorySyncPayload', {
-  fields: (t) => ({
-    sync: t.field({ type: DirectorySyncRef, nullable: true }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
+const StartDirectorySyncPayload = payloadType<Awaited<ReturnType<typeof startDirectorySync>>>('StartDirectorySyncPayload', (t) => ({
+  sync: payloadNode(t, 'DirectorySync', (p) => p.sync),
+}));
 
 builder.mutationField('startDirectorySync', (t) =>
   t.field({
+    ...integrationsOnly,
     type: StartDirectorySyncPayload,
-    authScopes: { integrations: true },
     description: 'Queues a sync of the directory and returns at once; while one is QUEUED or RUNNING, returns that one.',
     args: { input: t.arg({ type: StartDirectorySyncInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(async () => {
-        const sync = await startDirectorySync(ctx.db, String(input.integrationId));
-        ctx.services.wakeSyncRunner();
-        if (sync.status === 'QUEUED') await ctx.services.pubsub.publish('directorySync', sync.integrationId, snapshotOf(sync));
-        return { sync };
-      }),
+    resolve: (_root, { input }, ctx) => payload(() => startDirectorySync(ctx.deps, input)),
   }),
 );
 
@@ -157,45 +110,12 @@ builder.subscriptionType({});
 
 builder.subscriptionField('directorySyncProgress', (t) =>
   t.field({
+    ...integrationsOnly,
     type: DirectorySyncRef,
-    authScopes: { integrations: true },
     description:
       "The latest sync's current state (if any), then one event per progress step up to and including the terminal one; stays open for later syncs.",
     args: { integrationId: t.arg.id({ required: true }) },
-    subscribe: async (_root, args, ctx) => {
-      // The scope check of `authScopes` runs when events resolve; the gate must also hold
-      // before anything is looked up, or a gated caller would get NOT_FOUND instead.
-      if (!ctx.viewer.organization.features.includes('INTEGRATIONS_ECOSYSTEM')) {
-        throw apiError('FEATURE_DISABLED', 'The Integrations feature (INTEGRATIONS_ECOSYSTEM) is not enabled for this organization.');
-      }
-      const integrationId = String(args.integrationId);
-      const integration = isIdOf('Integration', integrationId)
-        ? await ctx.db.integration.findUnique({ where: { id: integrationId }, select: { id: true } })
-        : null;
-      if (!integration) throw apiError('NOT_FOUND', 'No integration with this ID exists.');
-      // A Repeater, not an async generator: when the subscriber leaves, `stop` ends the wait
-      // for the next event at once (a generator would stay parked in that await, keeping its
-      // pub/sub listener, and with Redis its channel subscription, until another event came).
-      return new Repeater<SyncSnapshot>(async (push, stop) => {
-        const events = ctx.services.pubsub.subscribe('directorySync', integrationId)[Symbol.asyncIterator]();
-        void stop.then(() => events.return?.());
-        // Listen before reading the current state, so no step between the two is lost.
-        const firstEvent = events.next();
-        try {
-          const latest = await ctx.db.directorySync.findFirst({ where: { integrationId }, orderBy: { createdAt: 'desc' } });
-          let seen: SyncSnapshot | undefined = latest ? snapshotOf(latest) : undefined;
-          if (seen) await push(seen);
-          for (let next = await firstEvent; !next.done; next = await events.next()) {
-            if (seen && isEarlierState(next.value, seen)) continue;
-            seen = next.value;
-            await push(next.value);
-          }
-        } finally {
-          await events.return?.();
-          stop();
-        }
-      });
-    },
+    subscribe: (_root, { integrationId }, ctx) => watchSyncProgress(ctx.deps, integrationId),
     resolve: (snapshot) => syncFromSnapshot(snapshot) as never,
   }),
 );

@@ -1,22 +1,20 @@
+import { storedConfigOf, visibleConfig } from '../domain/integration-config.ts';
 import {
   createIntegration,
   deleteIntegration,
   generateClientSecret,
+  integrationWhere,
   updateIntegration,
 } from '../domain/integrations.ts';
-import { storedConfigOf, visibleConfig } from '../domain/integration-config.ts';
-import { isIdOf } from '../domain/ids.ts';
-import { TEMPLATES, findTemplate } from '../domain/templates.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { builder } from './builder.ts';
-import { countOf, newestFirst } from './connections.ts';
-import type { Context } from './context.ts';
+import { templateOf } from '../domain/templates.ts';
+import { builder, integrationsByApiKey, integrationsOnly } from './builder.ts';
+import { newestFirstList } from './connections.ts';
 import { DirectorySyncRef } from './directory.ts';
+import { IntegrationStatusEnum } from './enums.ts';
+import { byIdField, payloadNode, tenantNode } from './nodes.ts';
 import { OnboardingSessionConnection } from './onboarding.ts';
+import { payload, payloadType } from './payloads.ts';
 import { IntegrationCategoryEnum, IntegrationTemplateRef } from './templates.ts';
-import { UserErrorRef, payload } from './user-errors.ts';
-
-export const IntegrationStatusEnum = builder.enumType('IntegrationStatus', { values: ['ACTIVE', 'DISABLED'] as const });
 
 const ClientSecretInfo = builder.simpleObject('ClientSecretInfo', {
   description: 'Metadata of the current client secret; the secret itself is shown only when generated.',
@@ -33,27 +31,19 @@ const Directory = builder.simpleObject('Directory', {
   }),
 });
 
-export const IntegrationRef = builder.prismaNode('Integration', {
-  id: { field: 'id' },
-  nullable: true, // node(id:) of an unknown or foreign ID is null, not an error
-  authScopes: { integrations: true },
+builder.prismaNode('Integration', {
+  ...tenantNode,
+  ...integrationsOnly,
   description: 'A connection between the organization and one of its systems, made from a template.',
   fields: (t) => ({
     name: t.exposeString('name'),
-    template: t.field({
-      type: IntegrationTemplateRef,
-      resolve: (integration) => {
-        const template = findTemplate(integration.templateKey);
-        if (!template) throw new Error(`unknown template ${integration.templateKey}`);
-        return template;
-      },
-    }),
+    template: t.field({ type: IntegrationTemplateRef, resolve: templateOf }),
     status: t.expose('status', { type: IntegrationStatusEnum }),
     workflow: t.relation('workflow', { nullable: true, description: 'The linked workflow (CUSTOM templates).' }),
     config: t.field({
       type: 'JSON',
       description: 'Template field values; secret fields only as "••••" + their last four characters.',
-      resolve: (integration) => visibleConfig(findTemplate(integration.templateKey), storedConfigOf(integration)),
+      resolve: (integration) => visibleConfig(templateOf(integration), storedConfigOf(integration)),
     }),
     clientId: t.exposeString('clientId', { nullable: true, description: 'OAuth client ID (OIDC_CLIENT_CREDENTIALS only).' }),
     clientSecret: t.field({
@@ -72,7 +62,7 @@ export const IntegrationRef = builder.prismaNode('Integration', {
         _count: { select: { directoryUsers: true } },
       },
       resolve: (i) =>
-        findTemplate(i.templateKey)?.connector
+        templateOf(i).connector
           ? { lastSync: i.directorySyncs[0] ?? null, userCount: i._count.directoryUsers }
           : null,
     }),
@@ -94,39 +84,23 @@ const IntegrationFilter = builder.inputType('IntegrationFilter', {
   }),
 });
 
-function integrationWhere(filter: typeof IntegrationFilter.$inferInput | null | undefined): Prisma.IntegrationWhereInput {
-  const conditions: Prisma.IntegrationWhereInput[] = [];
-  if (filter?.status) conditions.push({ status: filter.status });
-  if (filter?.templateKey != null) conditions.push({ templateKey: filter.templateKey });
-  if (filter?.category) {
-    conditions.push({ templateKey: { in: TEMPLATES.filter((tpl) => tpl.category === filter.category).map((tpl) => tpl.key) } });
-  }
-  return { AND: conditions };
-}
-
 builder.queryFields((t) => ({
   integrations: t.prismaConnection(
     {
+      ...integrationsOnly,
       type: 'Integration',
       cursor: 'id',
-      authScopes: { integrations: true },
       description: 'Integrations of the organization, newest first.',
       args: { filter: t.arg({ type: IntegrationFilter }) },
-      resolve: (query, _root, args, ctx) =>
-        ctx.db.integration.findMany({ ...query, where: integrationWhere(args.filter), ...newestFirst }),
-      totalCount: (_parent, args, ctx) => ctx.db.integration.count({ where: integrationWhere(args.filter) }),
+      ...newestFirstList(
+        (ctx) => ctx.deps.db.integration,
+        (args: { filter?: typeof IntegrationFilter.$inferInput | null }) => integrationWhere(args.filter),
+      ),
     },
     { name: 'IntegrationConnection' },
     { name: 'IntegrationEdge' },
   ),
-  integration: t.prismaField({
-    type: 'Integration',
-    nullable: true,
-    authScopes: { integrations: true },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) =>
-      isIdOf('Integration', String(id)) ? ctx.db.integration.findUnique({ ...query, where: { id: String(id) } }) : null,
-  }),
+  integration: byIdField(t, 'Integration', integrationsOnly),
 }));
 
 const CreateIntegrationInput = builder.inputType('CreateIntegrationInput', {
@@ -155,78 +129,50 @@ const GenerateClientSecretInput = builder.inputType('GenerateClientSecretInput',
   fields: (t) => ({ integrationId: t.id({ required: true }) }),
 });
 
-const IntegrationPayload = builder.simpleObject('IntegrationPayload', {
-  fields: (t) => ({
-    integration: t.field({ type: IntegrationRef, nullable: true }),
-    userErrors: t.field({ type: [UserErrorRef] }),
+const IntegrationPayload = payloadType<Awaited<ReturnType<typeof createIntegration>>>('IntegrationPayload', (t) => ({
+  integration: payloadNode(t, 'Integration', (p) => p.integration),
+}));
+const DeleteIntegrationPayload = payloadType<Awaited<ReturnType<typeof deleteIntegration>>>('DeleteIntegrationPayload', (t) => ({
+  deletedIntegrationId: t.id({ nullable: true, resolve: (p) => p.deletedIntegrationId }),
+}));
+const GenerateClientSecretPayload = payloadType<Awaited<ReturnType<typeof generateClientSecret>>>('GenerateClientSecretPayload', (t) => ({
+  integration: payloadNode(t, 'Integration', (p) => p.integration),
+  clientSecret: t.string({
+    nullable: true,
+    description: 'The full secret. Shown this once; the previous secret no longer works.',
+    resolve: (p) => p.clientSecret,
   }),
-});
-const DeleteIntegrationPayload = builder.simpleObject('DeleteIntegrationPayload', {
-  fields: (t) => ({
-    deletedIntegrationId: t.id({ nullable: true }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
-const GenerateClientSecretPayload = builder.simpleObject('GenerateClientSecretPayload', {
-  fields: (t) => ({
-    integration: t.field({ type: IntegrationRef, nullable: true }),
-    clientSecret: t.string({ nullable: true, description: 'The full secret. Shown this once; the previous secret no longer works.' }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
+}));
 
-// The feature on, and an API key: an OAuth access token reads integrations but does not
-// make, repoint or remove them (CONTRACT 6.2.6). `integrations` comes first: scope-auth
-// stops at the first failed scope of $all, so a gated organization gets FEATURE_DISABLED.
-const apiKeyOnly = { authScopes: { $all: { integrations: true, apiKeyCaller: true } } } as const;
-
-/** What the config validator needs: the cipher and the outbound address policy. */
-const configServices = (ctx: Context) => ({ cipher: ctx.services.cipher, addressPolicy: ctx.services.config.outbound });
-
+// An OAuth access token reads integrations but does not make, repoint or remove them,
+// nor mint their credentials (README: "Scopes").
 builder.mutationFields((t) => ({
   createIntegration: t.field({
-    ...apiKeyOnly,
+    ...integrationsByApiKey,
     type: IntegrationPayload,
     description: 'Needs an API key (FORBIDDEN for an OAuth access token). A directory integration queues its first sync.',
     args: { input: t.arg({ type: CreateIntegrationInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(async () => {
-        const integration = await createIntegration(ctx.db, configServices(ctx), {
-          ...input,
-          workflowId: input.workflowId == null ? input.workflowId : String(input.workflowId),
-        });
-        ctx.services.wakeSyncRunner(); // a directory integration's first sync is queued
-        return { integration };
-      }),
+    resolve: (_root, { input }, ctx) => payload(() => createIntegration(ctx.deps, input)),
   }),
   updateIntegration: t.field({
-    ...apiKeyOnly,
+    ...integrationsByApiKey,
     type: IntegrationPayload,
     description: 'Needs an API key (FORBIDDEN for an OAuth access token).',
     args: { input: t.arg({ type: UpdateIntegrationInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(async () => ({
-        integration: await updateIntegration(ctx.db, configServices(ctx), {
-          ...input,
-          id: String(input.id),
-          workflowId: input.workflowId == null ? input.workflowId : String(input.workflowId),
-        }),
-      })),
+    resolve: (_root, { input }, ctx) => payload(() => updateIntegration(ctx.deps, input)),
   }),
   deleteIntegration: t.field({
-    ...apiKeyOnly,
+    ...integrationsByApiKey,
     type: DeleteIntegrationPayload,
     description:
       'Irreversible. Later requestNewOnboarding with this ID answers INTEGRATION_NOT_FOUND; past sessions stay, with integration null. Needs an API key (FORBIDDEN for an OAuth access token).',
     args: { input: t.arg({ type: DeleteIntegrationInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(async () => ({ deletedIntegrationId: await deleteIntegration(ctx.db, String(input.id)) })),
+    resolve: (_root, { input }, ctx) => payload(() => deleteIntegration(ctx.deps, input)),
   }),
   generateClientSecret: t.field({
-    // A token must not mint its own credentials.
-    ...apiKeyOnly,
+    ...integrationsByApiKey,
     type: GenerateClientSecretPayload,
     args: { input: t.arg({ type: GenerateClientSecretInput, required: true }) },
-    resolve: (_root, { input }, ctx) => payload(() => generateClientSecret(ctx.db, String(input.integrationId))),
+    resolve: (_root, { input }, ctx) => payload(() => generateClientSecret(ctx.deps, input)),
   }),
 }));

@@ -1,18 +1,15 @@
 import { completeOnboardingSession, effectiveStatus, onboardingUrlOf, requestNewOnboarding } from '../domain/onboarding.ts';
-import { UserErrors } from '../domain/errors.ts';
-import { isIdOf } from '../domain/ids.ts';
-import { builder } from './builder.ts';
-import { UserErrorRef, payload } from './user-errors.ts';
+import { builder, integrationsOnly } from './builder.ts';
+import { totalCountField } from './connections.ts';
+import { OnboardingStatusEnum } from './enums.ts';
+import { byIdField, payloadNode, tenantNode } from './nodes.ts';
+import { payload, payloadType } from './payloads.ts';
 
-const OnboardingStatusEnum = builder.enumType('OnboardingStatus', {
-  values: ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'EXPIRED'] as const,
-});
 const OnboardingOutcomeEnum = builder.enumType('OnboardingOutcome', { values: ['COMPLETED', 'FAILED'] as const });
 
-export const OnboardingSessionRef = builder.prismaNode('OnboardingSession', {
-  id: { field: 'id' },
-  nullable: true, // node(id:) of an unknown or foreign ID is null, not an error
-  authScopes: { integrations: true },
+const OnboardingSessionRef = builder.prismaNode('OnboardingSession', {
+  ...tenantNode,
+  ...integrationsOnly,
   description: 'A verification session for one person, pinned to the workflow version it started with.',
   fields: (t) => ({
     status: t.field({
@@ -35,39 +32,24 @@ export const OnboardingSessionRef = builder.prismaNode('OnboardingSession', {
     externalUserId: t.exposeString('externalUserId', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),
     redirectUrl: t.exposeString('redirectUrl', { nullable: true }),
-    onboardingUrl: t.field({ type: 'URL', resolve: (session, _args, ctx) => onboardingUrlOf(session, ctx.services.cipher) }),
+    onboardingUrl: t.field({ type: 'URL', resolve: (session, _args, ctx) => onboardingUrlOf(session, ctx.deps.cipher) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
+/** Shared by Integration.onboardingSessions and DirectoryUser.completedSessions. */
 export const OnboardingSessionConnection = builder.connectionObject(
   {
     type: OnboardingSessionRef,
     name: 'OnboardingSessionConnection',
-    fields: (t) => ({
-      totalCount: t.int({
-        resolve: (connection) => {
-          const { totalCount } = connection as { totalCount?: number | (() => number | Promise<number>) };
-          return (typeof totalCount === 'function' ? totalCount() : totalCount) ?? 0;
-        },
-      }),
-    }),
+    fields: (t) => ({ totalCount: totalCountField(t) }),
   },
   { name: 'OnboardingSessionEdge' },
 );
 
-builder.queryField('onboardingSession', (t) =>
-  t.prismaField({
-    type: 'OnboardingSession',
-    nullable: true,
-    authScopes: { integrations: true },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) =>
-      isIdOf('OnboardingSession', String(id)) ? ctx.db.onboardingSession.findUnique({ ...query, where: { id: String(id) } }) : null,
-  }),
-);
+builder.queryField('onboardingSession', (t) => byIdField(t, 'OnboardingSession', integrationsOnly));
 
 const RequestNewOnboardingInput = builder.inputType('RequestNewOnboardingInput', {
   fields: (t) => ({
@@ -88,52 +70,25 @@ const CompleteOnboardingSessionInput = builder.inputType('CompleteOnboardingSess
   }),
 });
 
-const RequestNewOnboardingPayload = builder.simpleObject('RequestNewOnboardingPayload', {
-  fields: (t) => ({
-    session: t.field({ type: OnboardingSessionRef, nullable: true }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
-const OnboardingSessionPayload = builder.simpleObject('OnboardingSessionPayload', {
-  fields: (t) => ({
-    session: t.field({ type: OnboardingSessionRef, nullable: true }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
-
-const MAX_REFERENCE = 255;
-
-function checkLength(value: string | null | undefined, field: string) {
-  if (value != null && value.length > MAX_REFERENCE) {
-    throw UserErrors.of('INVALID', ['input', field], `${field} is at most ${MAX_REFERENCE} characters.`);
-  }
-}
+const RequestNewOnboardingPayload = payloadType<Awaited<ReturnType<typeof requestNewOnboarding>>>('RequestNewOnboardingPayload', (t) => ({
+  session: payloadNode(t, 'OnboardingSession', (p) => p.session),
+}));
+const OnboardingSessionPayload = payloadType<Awaited<ReturnType<typeof completeOnboardingSession>>>('OnboardingSessionPayload', (t) => ({
+  session: payloadNode(t, 'OnboardingSession', (p) => p.session),
+}));
 
 builder.mutationFields((t) => ({
   requestNewOnboarding: t.field({
+    ...integrationsOnly,
     type: RequestNewOnboardingPayload,
-    authScopes: { integrations: true },
     args: { input: t.arg({ type: RequestNewOnboardingInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(async () => {
-        for (const field of ['loginHint', 'externalUserId', 'idempotencyKey'] as const) checkLength(input[field], field);
-        const session = await requestNewOnboarding(ctx.db, { origin: ctx.origin, cipher: ctx.services.cipher }, {
-          ...input,
-          integrationId: String(input.integrationId),
-          directoryUserId: input.directoryUserId == null ? input.directoryUserId : String(input.directoryUserId),
-          redirectUrl: input.redirectUrl == null ? input.redirectUrl : input.redirectUrl.toString(),
-        });
-        return { session };
-      }),
+    resolve: (_root, { input }, ctx) => payload(() => requestNewOnboarding(ctx.deps, input)),
   }),
   completeOnboardingSession: t.field({
+    ...integrationsOnly,
     type: OnboardingSessionPayload,
-    authScopes: { integrations: true },
     description: "The verification engine's callback: finishes a PENDING or IN_PROGRESS session.",
     args: { input: t.arg({ type: CompleteOnboardingSessionInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(async () => ({
-        session: await completeOnboardingSession(ctx.db, { ...input, sessionId: String(input.sessionId) }),
-      })),
+    resolve: (_root, { input }, ctx) => payload(() => completeOnboardingSession(ctx.deps, input)),
   }),
 }));

@@ -1,20 +1,14 @@
-import { FEATURES } from '../domain/organizations.ts';
-import type { Viewer } from './context.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
 import { ApiKeyRef } from './api-keys.ts';
+import { FeatureEnum } from './enums.ts';
+import { tenantNode } from './nodes.ts';
 
-export const FeatureEnum = builder.enumType('Feature', { values: FEATURES });
-
-export const OrganizationRef = builder.prismaNode('Organization', {
-  id: { field: 'id' },
-  nullable: true, // node(id:) of an unknown or foreign ID is null, not an error
+const OrganizationRef = builder.prismaNode('Organization', {
+  ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name'),
-    features: t.field({
-      type: [FeatureEnum],
-      description: 'The features enabled for this organization.',
-      resolve: (org) => org.features,
-    }),
+    features: t.expose('features', { type: [FeatureEnum], description: 'The features enabled for this organization.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

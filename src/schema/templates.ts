@@ -1,7 +1,7 @@
 import { TEMPLATES, type IntegrationTemplate, type TemplateField, takesWorkflow } from '../domain/templates.ts';
-import { builder } from './builder.ts';
+import { builder, integrationsOnly } from './builder.ts';
 
-export const TemplateFieldTypeEnum = builder.enumType('TemplateFieldType', {
+const TemplateFieldTypeEnum = builder.enumType('TemplateFieldType', {
   values: ['STRING', 'URL', 'SECRET', 'STRING_LIST', 'BOOLEAN'] as const,
 });
 export const IntegrationCategoryEnum = builder.enumType('IntegrationCategory', {
@@ -41,8 +41,8 @@ export const IntegrationTemplateRef = builder.objectRef<IntegrationTemplate>('In
 
 builder.queryField('integrationTemplates', (t) =>
   t.field({
+    ...integrationsOnly,
     type: [IntegrationTemplateRef],
-    authScopes: { integrations: true },
     resolve: () => TEMPLATES,
   }),
 );

@@ -1,14 +1,12 @@
 import { createWorkflow, updateWorkflow } from '../domain/workflows.ts';
-import { isIdOf } from '../domain/ids.ts';
 import { builder } from './builder.ts';
-import { countOf, newestFirst } from './connections.ts';
-import { UserErrorRef, payload } from './user-errors.ts';
+import { newestFirstList } from './connections.ts';
+import { WorkflowStatusEnum } from './enums.ts';
+import { byIdField, payloadNode, tenantNode } from './nodes.ts';
+import { payload, payloadType } from './payloads.ts';
 
-const WorkflowStatusEnum = builder.enumType('WorkflowStatus', { values: ['ACTIVE', 'ARCHIVED'] as const });
-
-export const WorkflowRef = builder.prismaNode('Workflow', {
-  id: { field: 'id' },
-  nullable: true, // node(id:) of an unknown or foreign ID is null, not an error
+builder.prismaNode('Workflow', {
+  ...tenantNode,
   description: 'A verification workflow: the steps a person goes through.',
   fields: (t) => ({
     configurationId: t.exposeString('configurationId', { description: 'The identifier the verification engine knows this workflow by.' }),
@@ -22,20 +20,17 @@ export const WorkflowRef = builder.prismaNode('Workflow', {
 });
 
 builder.queryFields((t) => ({
-  workflows: t.prismaConnection({
-    type: 'Workflow',
-    cursor: 'id',
-    description: 'Workflows of the organization, newest first.',
-    resolve: (query, _root, _args, ctx) => ctx.db.workflow.findMany({ ...query, ...newestFirst }),
-    totalCount: countOf((ctx) => ctx.db.workflow.count()),
-  }, { name: 'WorkflowConnection' }, { name: 'WorkflowEdge' }),
-  workflow: t.prismaField({
-    type: 'Workflow',
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, ctx) =>
-      isIdOf('Workflow', String(id)) ? ctx.db.workflow.findUnique({ ...query, where: { id: String(id) } }) : null,
-  }),
+  workflows: t.prismaConnection(
+    {
+      type: 'Workflow',
+      cursor: 'id',
+      description: 'Workflows of the organization, newest first.',
+      ...newestFirstList((ctx) => ctx.deps.db.workflow),
+    },
+    { name: 'WorkflowConnection' },
+    { name: 'WorkflowEdge' },
+  ),
+  workflow: byIdField(t, 'Workflow'),
 }));
 
 const CreateWorkflowInput = builder.inputType('CreateWorkflowInput', {
@@ -51,23 +46,19 @@ const UpdateWorkflowInput = builder.inputType('UpdateWorkflowInput', {
     steps: t.stringList({ description: 'New steps bump the version; sessions keep the version they started with.' }),
   }),
 });
-const WorkflowPayload = builder.simpleObject('WorkflowPayload', {
-  fields: (t) => ({
-    workflow: t.field({ type: WorkflowRef, nullable: true }),
-    userErrors: t.field({ type: [UserErrorRef] }),
-  }),
-});
+const WorkflowPayload = payloadType<Awaited<ReturnType<typeof createWorkflow>>>('WorkflowPayload', (t) => ({
+  workflow: payloadNode(t, 'Workflow', (p) => p.workflow),
+}));
 
 builder.mutationFields((t) => ({
   createWorkflow: t.field({
     type: WorkflowPayload,
     args: { input: t.arg({ type: CreateWorkflowInput, required: true }) },
-    resolve: (_root, { input }, ctx) => payload(async () => ({ workflow: await createWorkflow(ctx.db, input) })),
+    resolve: (_root, { input }, ctx) => payload(() => createWorkflow(ctx.deps, input)),
   }),
   updateWorkflow: t.field({
     type: WorkflowPayload,
     args: { input: t.arg({ type: UpdateWorkflowInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      payload(async () => ({ workflow: await updateWorkflow(ctx.db, { ...input, id: String(input.id) }) })),
+    resolve: (_root, { input }, ctx) => payload(() => updateWorkflow(ctx.deps, input)),
   }),
 }));

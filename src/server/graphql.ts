@@ -6,8 +6,10 @@
 import type { IncomingMessage } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { type DocumentNode, GraphQLError, locatedError } from 'graphql';
-import { type Plugin, createYoga, maskError as yogaMaskError, type YogaInitialContext } from 'graphql-yoga';
+import { type Plugin, createYoga, maskError as yogaMaskError, useExecutionCancellation, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
+import type { Deps, DomainEvents } from '../domain/deps.ts';
+import { snapshotOf } from '../domain/directory-sync.ts';
 import { apiError } from '../domain/errors.ts';
 import { connectionLost } from '../db/connection-retry.ts';
 import { RequestLimiter, isStatementCancelled, statementBounds } from '../db/request-limits.ts';
@@ -64,6 +66,7 @@ function originOf(config: Config, request: Request | undefined, req: IncomingMes
 
 export function createGraphQLHandler({ config, services, prisma, logger, authenticator }: GraphQLDeps) {
   const tenantFor = tenantClientCache(prisma);
+  const events = domainEvents(services);
   const limiter = new RequestLimiter(statementBounds(config.database, config.databaseUrl ? 'postgres' : 'embedded'));
   return createYoga<TransportContext, Context>({
     schema,
@@ -119,10 +122,18 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
       // The transports authenticate first; an operation without a viewer never runs.
       const { viewer } = initial;
       if (!viewer) throw unauthenticated();
-      const origin = originOf(config, initial.req ? undefined : initial.request, initial.req);
-      return { viewer, prisma, services, origin, db: tenantFor(viewer.organization.id) };
+      const deps: Deps = {
+        db: tenantFor(viewer.organization.id),
+        cipher: services.cipher,
+        addressPolicy: config.outbound,
+        origin: originOf(config, initial.req ? undefined : initial.request, initial.req),
+        events,
+      };
+      return { viewer, deps };
     },
     plugins: [
+      // A request whose caller went away stops resolving (and querying) at once.
+      useExecutionCancellation(),
       ...useMetrics(services.metrics),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -153,6 +164,17 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
       ...(config.exposeSqlCount ? [useSqlStatementCount()] : []),
     ],
   });
+}
+
+/** How the domain's announcements reach the sync runner and the live subscribers. */
+function domainEvents({ pubsub, wakeSyncRunner }: Services): DomainEvents {
+  return {
+    async syncQueued(sync) {
+      wakeSyncRunner();
+      await pubsub.publish('directorySync', sync.integrationId, snapshotOf(sync));
+    },
+    syncUpdates: (integrationId) => pubsub.subscribe('directorySync', integrationId)[Symbol.asyncIterator](),
+  };
 }
 
 /** The operation's name, for the request's log line (src/server/http.ts). */

@@ -2,7 +2,7 @@
 // stored (decrypted on demand) configuration.
 import type { Cipher } from '../../domain/crypto.ts';
 import { configValue, revealSecret, storedConfigOf } from '../../domain/integration-config.ts';
-import { findTemplate } from '../../domain/templates.ts';
+import { templateOf } from '../../domain/templates.ts';
 import type { Integration } from '../../generated/prisma/client.ts';
 import type { UpstreamContext } from './http.ts';
 import { microsoftGraphConnector } from './microsoft-graph.ts';
@@ -10,15 +10,15 @@ import { oktaConnector } from './okta.ts';
 import { UpstreamError, type DirectoryConnector } from './types.ts';
 
 export function connectorFor(integration: Integration, cipher: Cipher, context: UpstreamContext): DirectoryConnector {
-  const template = findTemplate(integration.templateKey);
+  const template = templateOf(integration);
   const stored = storedConfigOf(integration);
-  const value = (key: string) => (template ? configValue(template, stored, key) : undefined);
+  const value = (key: string) => configValue(template, stored, key);
   const secret = (key: string) => revealSecret(stored, key, cipher);
   const required = (found: string | undefined, key: string) => {
     if (!found) throw new UpstreamError(`the integration has no ${key} configured`);
     return found;
   };
-  switch (template?.connector) {
+  switch (template.connector) {
     case 'okta':
       return oktaConnector(
         { orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') },
