@@ -1,5 +1,12 @@
-// Configuration comes from the environment only; every setting is listed in the README.
+// Configuration comes from the environment only, and is read and validated here, in one
+// place: no other module reads process.env. Every variable is listed in the README's
+// configuration table (tests/unit/readme-config.spec.ts holds the two together).
+//
+// loadConfig reads every variable on every call and reports every invalid one at once: a
+// ConfigError whose message has one line per invalid setting, which src/main.ts and
+// src/admin/cli.ts print as they are (one `error: ` line each, no stack trace).
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
 export interface Config {
   port: number;
@@ -12,7 +19,8 @@ export interface Config {
   /** Issuer and base of onboarding URLs; the request's origin when unset. */
   publicUrl: string | undefined;
   redisUrl: string | undefined;
-  logLevel: string;
+  /** pino level (LOG_LEVEL): `info` for the server, `warn` for the admin command. */
+  logLevel: LogLevel;
   production: boolean;
   /** Origins allowed to call /graphql from a browser (CORS_ORIGINS); empty: none. */
   corsOrigins: string[];
@@ -30,96 +38,203 @@ export interface Config {
   outbound: { allowPrivateNetworkTargets: boolean; maxResponseBytes: number; timeoutMs: number };
   /** Bounds on what one directory sync may ingest. */
   directory: { maxUsers: number };
-  /** Requests per minute per credential (0: off), and failed authentications per minute per client address (contract 6.1.3). */
+  /** Requests per minute per credential (0: off), and failed authentications per minute per client address (README: "Edge: authentication, request IDs, limits, headers, metrics"). */
   rateLimits: { perMinute: number; authFailuresPerMinute: number };
-  /** Bounds on the database work of one request (contract 6.7.2). */
+  /** Bounds on the database work of one request (README: "Bounded work per request"). */
   database: { statementTimeoutMs: number; poolSize: number; connectionsPerRequest: number };
-  /** Limits on hostile queries (CONTRACT rule 9). */
+  /** Limits on hostile queries (README: "Edge: authentication, request IDs, limits, headers, metrics"). */
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
+  /** The OAuth authorization server (src/oauth/): access token lifetime (`expires_in`), and
+   * the age at which the active signing key is replaced (OAUTH_KEY_ROTATION_DAYS). */
+  oauth: { tokenLifetimeSeconds: number; keyRotationMs: number };
 }
 
-export class ConfigError extends Error {}
+/** Invalid settings: `problems` has one sentence per invalid setting, `message` one line each. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
 
-function integer(name: string, fallback: number, env: NodeJS.ProcessEnv, min = 0): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be an integer of at least ${min}, got "${raw}"`);
-  return value;
-}
-
-function boolean(name: string, env: NodeJS.ProcessEnv): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
-}
-
-function trustProxy(env: NodeJS.ProcessEnv): number {
-  const hops = integer('TRUST_PROXY', 0, env);
-  if (hops > 10) throw new ConfigError(`TRUST_PROXY must be an integer from 0 to 10, got "${hops}"`);
-  return hops;
-}
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : [...problems];
+    super(list.join('\n'));
+    this.name = 'ConfigError';
+    this.problems = list;
   }
-  const port = integer('PORT', 4000, env);
-  if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
-  const production = env.NODE_ENV === 'production';
-  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '') || undefined;
-  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
-  // In production the Host header must never decide an issuer or a link (contract 6.7.7).
-  if (production && !publicUrl) throw new ConfigError('PUBLIC_URL is required with NODE_ENV=production (for example https://api.example.com)');
-  const corsOrigins = (env.CORS_ORIGINS ?? '')
+}
+
+export interface LoadConfigOptions {
+  /**
+   * Which program reads the configuration. The admin command logs at `warn` unless
+   * LOG_LEVEL says otherwise, and stores no credential at rest, so it needs no
+   * ENCRYPTION_KEY with DATABASE_URL. Default: the server.
+   */
+  program?: 'server' | 'admin';
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Reads variables from one environment and collects what is wrong with them. */
+class Reader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  /** The variable's value; unset and empty are the same (the default applies). */
+  string(name: string): string | undefined {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? undefined : raw;
+  }
+
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
+  /** A decimal integer from `min` to `max` (no upper bound when `max` is omitted). */
+  integer(name: string, fallback: number, min: number, max?: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+    if (Number.isSafeInteger(value) && value >= min && (max === undefined || value <= max)) return value;
+    this.problem(
+      max === undefined
+        ? `${name} must be an integer of at least ${min}, got "${raw}"`
+        : `${name} must be an integer from ${min} to ${max}, got "${raw}"`,
+    );
+    return fallback;
+  }
+
+  /** `true` or `false`; unset: false. */
+  boolean(name: string): boolean {
+    const raw = this.string(name);
+    if (raw === undefined || raw === 'false') return false;
+    if (raw === 'true') return true;
+    this.problem(`${name} must be true or false, got "${raw}"`);
+    return false;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const found = allowed.find((value) => value === raw);
+    if (found !== undefined) return found;
+    this.problem(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return fallback;
+  }
+}
+
+/** The key's length in bytes, decoded exactly as src/domain/crypto.ts parseKey decodes it. */
+function keyBytes(raw: string): number {
+  const trimmed = raw.trim();
+  return /^[0-9a-f]{64}$/i.test(trimmed) ? 32 : Buffer.from(trimmed, 'base64').length;
+}
+
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^/]+/.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The configuration from `env` (process.env by default). Throws one ConfigError naming
+ * every invalid setting when any is invalid.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
+  const program = options.program ?? 'server';
+  const read = new Reader(env);
+
+  const port = read.integer('PORT', 4000, 0, 65_535);
+  const host = read.string('HOST') ?? '0.0.0.0';
+
+  // URLs that may carry a password are never repeated in a message.
+  const databaseUrl = read.string('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    read.problem('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const dataDir = path.resolve(read.string('DATA_DIR') ?? './data');
+  const encryptionKey = read.string('ENCRYPTION_KEY');
+  if (encryptionKey !== undefined && keyBytes(encryptionKey) !== 32) {
+    read.problem('ENCRYPTION_KEY must be 32 bytes (64 hex characters or 44 base64 characters)');
+  }
+  // A key on one app server's disk would not reach the others (src/domain/crypto.ts).
+  if (program === 'server' && databaseUrl !== undefined && encryptionKey === undefined) {
+    read.problem('ENCRYPTION_KEY is required with DATABASE_URL (32 bytes, hex or base64; e.g. `openssl rand -hex 32`)');
+  }
+  const redisUrl = read.string('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) read.problem('REDIS_URL must start with redis:// or rediss://');
+
+  const production = read.string('NODE_ENV') === 'production';
+  const publicUrl = read.string('PUBLIC_URL')?.replace(/\/+$/, '') || undefined;
+  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) {
+    read.problem(`PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  } else if (production && publicUrl === undefined) {
+    // In production the Host header must never decide an issuer or a link (README: "Configuration", PUBLIC_URL).
+    read.problem('PUBLIC_URL is required with NODE_ENV=production (for example https://api.example.com)');
+  }
+
+  const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, program === 'admin' ? 'warn' : 'info');
+
+  const corsOrigins = (read.string('CORS_ORIGINS') ?? '')
     .split(',')
     .map((origin) => origin.trim().replace(/\/+$/, ''))
     .filter(Boolean);
-  for (const origin of corsOrigins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS entries must be origins like https://app.example.com, got "${origin}"`);
+  const badOrigins = corsOrigins.filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
+  if (badOrigins.length > 0) {
+    read.problem(`CORS_ORIGINS entries must be origins like https://app.example.com, got ${badOrigins.map((origin) => `"${origin}"`).join(', ')}`);
   }
-  return {
+
+  const metricsToken = read.string('METRICS_TOKEN');
+  const sqlCount = read.string('EXPOSE_SQL_COUNT');
+  if (sqlCount !== undefined && sqlCount !== '0' && sqlCount !== '1') read.problem(`EXPOSE_SQL_COUNT must be 1 or 0, got "${sqlCount}"`);
+
+  const config: Config = {
     port,
-    host: env.HOST || '0.0.0.0',
+    host,
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR || './data'),
-    encryptionKey: env.ENCRYPTION_KEY || undefined,
+    dataDir,
+    encryptionKey,
     publicUrl,
-    redisUrl: env.REDIS_URL || undefined,
-    logLevel: env.LOG_LEVEL || 'info',
+    redisUrl,
+    logLevel,
     production,
     corsOrigins,
-    metricsToken: env.METRICS_TOKEN || undefined,
-    trustProxyHops: trustProxy(env),
-    exposeSqlCount: env.EXPOSE_SQL_COUNT === '1',
+    metricsToken,
+    trustProxyHops: read.integer('TRUST_PROXY', 0, 0, 10),
+    exposeSqlCount: sqlCount === '1',
     sync: {
-      leaseMs: integer('SYNC_LEASE_MS', 30_000, env, 1),
-      pollMs: integer('SYNC_POLL_MS', 1000, env, 1),
-      concurrency: integer('SYNC_CONCURRENCY', 4, env, 1),
-      concurrencyPerOrg: integer('SYNC_CONCURRENCY_PER_ORG', 1, env, 1),
+      leaseMs: read.integer('SYNC_LEASE_MS', 30_000, 1),
+      pollMs: read.integer('SYNC_POLL_MS', 1000, 1),
+      concurrency: read.integer('SYNC_CONCURRENCY', 4, 1),
+      concurrencyPerOrg: read.integer('SYNC_CONCURRENCY_PER_ORG', 1, 1),
     },
     outbound: {
-      allowPrivateNetworkTargets: boolean('ALLOW_PRIVATE_NETWORK_TARGETS', env),
-      maxResponseBytes: integer('OUTBOUND_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, env, 1),
-      timeoutMs: integer('OUTBOUND_TIMEOUT_MS', 30_000, env, 1),
+      allowPrivateNetworkTargets: read.boolean('ALLOW_PRIVATE_NETWORK_TARGETS'),
+      maxResponseBytes: read.integer('OUTBOUND_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1),
+      timeoutMs: read.integer('OUTBOUND_TIMEOUT_MS', 30_000, 1),
     },
-    directory: { maxUsers: integer('DIRECTORY_MAX_USERS', 1_000_000, env, 1) },
+    directory: { maxUsers: read.integer('DIRECTORY_MAX_USERS', 1_000_000, 1) },
     rateLimits: {
-      perMinute: integer('RATE_LIMIT_PER_MINUTE', 1200, env),
-      authFailuresPerMinute: integer('AUTH_FAILURES_PER_MINUTE', 60, env, 1),
+      perMinute: read.integer('RATE_LIMIT_PER_MINUTE', 1200, 0),
+      authFailuresPerMinute: read.integer('AUTH_FAILURES_PER_MINUTE', 60, 1),
     },
     database: {
-      statementTimeoutMs: integer('DB_STATEMENT_TIMEOUT_MS', 10_000, env),
-      poolSize: integer('DB_POOL_SIZE', 10, env, 2),
-      connectionsPerRequest: integer('DB_CONNECTIONS_PER_REQUEST', 2, env, 1),
+      statementTimeoutMs: read.integer('DB_STATEMENT_TIMEOUT_MS', 10_000, 0),
+      poolSize: read.integer('DB_POOL_SIZE', 10, 2),
+      connectionsPerRequest: read.integer('DB_CONNECTIONS_PER_REQUEST', 2, 1),
     },
     limits: {
-      maxDepth: integer('MAX_QUERY_DEPTH', 12, env),
-      maxAliases: integer('MAX_QUERY_ALIASES', 30, env),
-      maxTokens: integer('MAX_QUERY_TOKENS', 2000, env),
-      maxBodyBytes: integer('MAX_BODY_BYTES', 1024 * 1024, env),
+      maxDepth: read.integer('MAX_QUERY_DEPTH', 12, 0),
+      maxAliases: read.integer('MAX_QUERY_ALIASES', 30, 0),
+      maxTokens: read.integer('MAX_QUERY_TOKENS', 2000, 0),
+      maxBodyBytes: read.integer('MAX_BODY_BYTES', 1024 * 1024, 0),
+    },
+    oauth: {
+      tokenLifetimeSeconds: read.integer('OAUTH_TOKEN_LIFETIME_SECONDS', 3600, 60, 86_400),
+      keyRotationMs: read.integer('OAUTH_KEY_ROTATION_DAYS', 30, 1, 365) * DAY_MS,
     },
   };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
 }

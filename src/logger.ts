@@ -1,5 +1,5 @@
 // One structured logger (pino, JSON lines on stderr so stdout stays free for command
-// output). Nothing secret is ever logged (contract 6.7.5): request bodies and documents are
+// output). Nothing secret is ever logged (README: "Edge: authentication, request IDs, limits, headers, metrics"): request bodies and documents are
 // never passed to it, and as a second line of defence every line is scrubbed: fields named
 // like a credential are redacted, and any string carrying one of this server's secret
 // prefixes (iapi_, icsec_, whsec_) has the secret part replaced. Errors are logged by name,
@@ -63,7 +63,15 @@ export function safeError(error: unknown): Record<string, unknown> {
   };
 }
 
-export function createLogger(level = process.env.LOG_LEVEL || 'info'): Logger {
+/** pino's levels, most severe first, and `silent`: what LOG_LEVEL may say (src/config.ts). */
+export type LogLevel = pino.LevelWithSilent;
+export const LOG_LEVELS: readonly LogLevel[] = [
+  ...(Object.entries(pino.levels.values) as [pino.Level, number][]).sort(([, a], [, b]) => b - a).map(([label]) => label),
+  'silent',
+];
+
+/** The level comes from the configuration (Config.logLevel, LOG_LEVEL): nothing here reads the environment. */
+export function createLogger(level: LogLevel): Logger {
   return pino(
     {
       level,

@@ -1,5 +1,6 @@
 // `npm start`: opens the database (applying pending migrations), serves HTTP, and shuts
-// down gracefully on SIGTERM/SIGINT. Start-up problems are one clear line and exit 1.
+// down gracefully on SIGTERM/SIGINT. Start-up problems are one clear line each (every
+// invalid setting at once: src/config.ts) and exit 1.
 import { createAuthenticator } from './auth/authenticator.ts';
 import { apiKeyStrategy, bearerStrategy } from './auth/strategies.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -7,36 +8,43 @@ import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
 import { loadCipher } from './domain/crypto.ts';
 import { encryptClearOnboardingUrls } from './domain/onboarding.ts';
 import { type SyncRunner, startSyncRunner } from './jobs/directory-sync.ts';
-import { createLogger } from './logger.ts';
+import { type Logger, createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
-import { createOAuth, oauthSettingsFromEnv } from './oauth/index.ts';
+import { createOAuth } from './oauth/index.ts';
 import { createOutboundClient } from './outbound/client.ts';
 import { createEventBus } from './pubsub.ts';
 import { createEdgeLimits } from './rate-limits.ts';
 import { createApp } from './server/http.ts';
 
-const logger = createLogger();
+/** The logger, once the configuration (LOG_LEVEL) has been read. */
+let startupLogger: Logger | undefined;
 
-/** A start-up problem the operator can fix: exactly one plain line, no log noise. */
+/** Start-up problems the operator can fix: one plain line each, no log noise, no stack. */
 function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
+  process.stderr.write(
+    message
+      .split('\n')
+      .map((line) => `error: ${line}\n`)
+      .join(''),
+  );
   process.exit(1);
 }
 
 async function main() {
   const config = loadConfig();
-  const oauthSettings = oauthSettingsFromEnv();
+  const logger = createLogger(config.logLevel);
+  startupLogger = logger;
   const cipher = await loadCipher(config);
   const db = await openDatabase(config, { role: 'server', logger });
   const encrypted = await encryptClearOnboardingUrls(db.prisma, cipher);
   if (encrypted) logger.info({ sessions: encrypted }, 'encrypted onboarding URLs stored in clear by an earlier version');
   const events = createEventBus(config.redisUrl, logger);
   // The sync runner starts once the port is ours: a server that cannot listen claims no job.
-  let syncRunner: SyncRunner | undefined;
+  const sync: { runner?: SyncRunner } = {};
   const metrics = createMetrics();
-  const services = { config, cipher, pubsub: events.pubsub, metrics, wakeSyncRunner: () => syncRunner?.wake() };
+  const services = { config, cipher, pubsub: events.pubsub, metrics, wakeSyncRunner: () => sync.runner?.wake() };
   const limits = createEdgeLimits(config, (error) => logger.warn({ err: error }, 'redis connection problem (rate limits count in memory meanwhile)'));
-  const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, settings: oauthSettings, authFailures: limits.authFailures });
+  const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, authFailures: limits.authFailures });
   // Who is calling: API keys first, then OAuth access tokens (src/auth/).
   const authenticator = createAuthenticator([apiKeyStrategy(db.prisma), bearerStrategy(oauth.verifyBearer)]);
   const app = createApp({ config, services, db, logger, routes: oauth.routes, authenticator, limits });
@@ -48,10 +56,14 @@ async function main() {
     await limits.close();
     await db.close();
     const code = (error as NodeJS.ErrnoException).code;
-    fail(code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : `cannot listen on port ${config.port}: ${(error as Error).message}`);
+    fail(
+      code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (set PORT to another one)`
+        : `cannot listen on port ${config.port}: ${(error as Error).message}`,
+    );
   }
   const outbound = createOutboundClient(config.outbound);
-  syncRunner = startSyncRunner({
+  sync.runner = startSyncRunner({
     prisma: db.prisma,
     cipher,
     pubsub: events.pubsub,
@@ -69,7 +81,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
-    await syncRunner?.stop();
+    await sync.runner?.stop();
     await outbound.close();
     await events.close();
     await limits.close();
@@ -83,7 +95,7 @@ async function main() {
 
 main().catch((error) => {
   if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) fail(error.message);
-  logger.fatal({ err: error }, 'failed to start');
+  startupLogger?.fatal({ err: error }, 'failed to start');
   process.stderr.write(`error: failed to start: ${(error as Error).message?.split('\n')[0]}\n`);
   process.exit(1);
 });

@@ -160,6 +160,8 @@ describe('help and errors', () => {
       [['create-org', '--name', 'X', '--frobnicate'], /frobnicate/],
       [['create-org', '--json'], /--name/],
       [['create-org', '--name', '   ', '--json'], /--name/],
+      // The same name rule as every name the API takes.
+      [['create-org', '--name', 'x'.repeat(101), '--json'], /--name: A name is at most 100 characters/],
       [['create-org', '--name'], /--name/],
       [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', 'maybe'], /--enabled/],
       [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM'], /--enabled/],

@@ -2,9 +2,10 @@
 // the server running or not, on the same storage (DATABASE_URL or DATA_DIR). Results go
 // to stdout; logs and errors to stderr.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { DatabaseUnavailableError, openDatabase } from '../db/client.ts';
 import { createOrganization, isFeature, setFeature, FEATURES } from '../domain/organizations.ts';
+import { UserErrors } from '../domain/errors.ts';
 import { isIdOf } from '../domain/ids.ts';
 import { createLogger } from '../logger.ts';
 
@@ -60,12 +61,11 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
-  let task: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<number>;
+  let task: (db: Awaited<ReturnType<typeof openDatabase>>, config: Config) => Promise<number>;
   if (command === 'create-org') {
-    const name = values.name?.trim();
-    if (!name) throw new UsageError('create-org needs --name NAME');
-    if (name.length > 200) throw new UsageError('--name is at most 200 characters');
-    task = async (db) => {
+    const name = values.name;
+    if (name === undefined) throw new UsageError('create-org needs --name NAME');
+    task = async (db, config) => {
       const { organization, secret } = await createOrganization(db.prisma, { name, integrations: !values['disable-integrations'] });
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ organization: { id: organization.id, name: organization.name }, apiKey: secret })}\n`);
@@ -73,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(
           `Created organization ${organization.name} (${organization.id}).\n` +
             `Admin API key (shown once, store it now):\n  ${secret}\n` +
-            `Try it: open http://localhost:${process.env.PORT || 4000}/graphql and send the header x-api-key.\n`,
+            `Try it: open ${config.publicUrl ?? `http://localhost:${config.port}`}/graphql and send the header x-api-key.\n`,
         );
       }
       return 0;
@@ -102,10 +102,12 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}" (see --help)`);
   }
 
-  const logger = createLogger(process.env.LOG_LEVEL || 'warn');
-  const db = await openDatabase(loadConfig(), { role: 'client', logger });
+  // Every setting from src/config.ts (LOG_LEVEL defaults to warn here); all problems at once.
+  const config = loadConfig(process.env, { program: 'admin' });
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(config, { role: 'client', logger });
   try {
-    return await task(db);
+    return await task(db, config);
   } finally {
     await db.close();
   }
@@ -114,8 +116,12 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
+    // The domain's input rules (the organization's name) answer as usage errors do.
+    if (error instanceof UserErrors) error = new UsageError(error.errors.map((e) => `--${e.field?.join('.')}: ${e.message}`).join('\n'));
     const known = error instanceof UsageError || error instanceof ConfigError || error instanceof DatabaseUnavailableError;
-    process.stderr.write(`error: ${known ? error.message : `unexpected failure: ${String(error?.message ?? error).split('\n')[0]}`}\n`);
+    // A ConfigError has one line per invalid setting: each its own `error:` line.
+    const lines = known ? error.message.split('\n') : [`unexpected failure: ${String(error?.message ?? error).split('\n')[0]}`];
+    process.stderr.write(lines.map((line: string) => `error: ${line}\n`).join(''));
     process.exit(known && error instanceof UsageError ? 2 : 1);
   },
 );

@@ -29,7 +29,7 @@ const WHERE_OPERATIONS = new Set([
   'delete', 'deleteMany', 'upsert',
 ]);
 
-type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object; update?: object };
 
 /**
  * `where` narrowed to rows whose `key` is `value`. A condition the caller already put on
@@ -88,6 +88,11 @@ export function scopeArgs(model: string, operation: string, rawArgs: Args, organ
   }
   if (!TENANT_MODELS.has(model)) return args;
   const scoped: Args = { ...args };
+  // A row never moves to another organization: updates may not name one.
+  const updates = operation === 'upsert' ? (args.update as object | undefined) : operation.startsWith('update') ? args.data : undefined;
+  if (updates && typeof updates === 'object' && ('organizationId' in updates || 'organization' in updates)) {
+    throw new Error(`${model}.${operation} may not change the organization of a row`);
+  }
   if (WHERE_OPERATIONS.has(operation)) scoped.where = restrict(args.where, 'organizationId', organizationId);
   if (operation === 'create') scoped.data = { ...(args.data as object), organizationId };
   if (operation === 'upsert') scoped.create = { ...args.create, organizationId };

@@ -1,20 +1,24 @@
 // Organizations and their feature flags. Organizations are made by the admin command,
 // never through the API.
-import type { Feature, PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Feature } from '../generated/prisma/enums.ts';
 import { issueApiKey } from './api-keys.ts';
+import { Problems } from './errors.ts';
 import { newId } from './ids.ts';
+import { checkName } from './validation.ts';
 
-export const FEATURES = ['INTEGRATIONS_ECOSYSTEM'] as const satisfies readonly Feature[];
+export const FEATURES: readonly Feature[] = Object.values(Feature);
 
 export function isFeature(value: string): value is Feature {
   return (FEATURES as readonly string[]).includes(value);
 }
 
 /** A new organization (integrations on unless told otherwise) with its first admin key. */
-export async function createOrganization(
-  prisma: PrismaClient,
-  { name, integrations }: { name: string; integrations: boolean },
-) {
+export async function createOrganization(prisma: PrismaClient, input: { name: string; integrations: boolean }) {
+  const problems = new Problems();
+  const name = checkName(problems, input.name, ['name']);
+  problems.throwIfAny();
+  const { integrations } = input;
   return prisma.$transaction(async (tx) => {
     const organization = await tx.organization.create({
       data: { id: newId('Organization'), name, features: integrations ? ['INTEGRATIONS_ECOSYSTEM'] : [] },

@@ -2,7 +2,8 @@
 // Integration.clientId, the secret's SHA-256 is Integration.clientSecretHash. Looked up
 // with the root client: a client ID is globally unique and names its organization.
 //
-// Refusing takes the same work whether or not the client ID is known (CONTRACT 6.7.6):
+// Refusing takes the same work whether or not the client ID is known
+// (README: "OAuth", "Brute-force protection"):
 // one statement that always returns exactly one row (the integration by client ID and
 // its organization by primary key, left-joined to a constant row, so an unknown ID gives
 // the same row of NULLs and still probes the organization index, with an ID that names
@@ -15,7 +16,7 @@ import { findTemplate } from '../domain/templates.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 /** Longer client IDs or secrets are not ours; refused without a database lookup (whoever the ID names). */
-export const MAX_CREDENTIAL_LENGTH = 200;
+const MAX_CREDENTIAL_LENGTH = 200;
 
 /**
  * Compared against when there is no stored hash (unknown client, or no secret yet): a

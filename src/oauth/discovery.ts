@@ -21,7 +21,7 @@ function methodNotAllowed(): Response {
 
 const isRead = (request: Request) => request.method === 'GET' || request.method === 'HEAD';
 
-export function discoveryDocument(issuer: string) {
+function discoveryDocument(issuer: string) {
   return {
     issuer,
     token_endpoint: `${issuer}${PATHS.token}`,

@@ -1,5 +1,6 @@
 // The OAuth 2.0 authorization server of the API (client credentials only): what
-// src/main.ts wires into the HTTP server. See src/oauth/README-section.md.
+// src/main.ts wires into the HTTP server. See the OAuth section of the README; its
+// settings are the configuration's (Config.oauth, TRUST_PROXY: src/config.ts).
 import type { Config } from '../config.ts';
 import type { Cipher } from '../domain/crypto.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -8,7 +9,7 @@ import type { RateLimiter } from '../rate-limits.ts';
 import type { BearerVerifier } from '../auth/strategies.ts';
 import type { Route } from '../server/http.ts';
 import { createDiscoveryRoute, createJwksRoute } from './discovery.ts';
-import { DEFAULT_SETTINGS, type OAuthSettings, PATHS } from './settings.ts';
+import { PATHS, oauthSettingsOf } from './settings.ts';
 import { SigningKeys } from './signing-keys.ts';
 import { createTokenEndpoint } from './token-endpoint.ts';
 import { createBearerVerifier } from './verify.ts';
@@ -24,7 +25,6 @@ export interface OAuthDeps {
    * budget for both. The token endpoint counts nothing per client ID.
    */
   authFailures: RateLimiter;
-  settings?: OAuthSettings;
 }
 
 export interface OAuth {
@@ -33,7 +33,8 @@ export interface OAuth {
   keys: SigningKeys;
 }
 
-export function createOAuth({ config, prisma, cipher, logger, authFailures, settings = DEFAULT_SETTINGS }: OAuthDeps): OAuth {
+export function createOAuth({ config, prisma, cipher, logger, authFailures }: OAuthDeps): OAuth {
+  const settings = oauthSettingsOf(config);
   const keys = new SigningKeys(prisma, cipher, {
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
     rotateAfterMs: settings.keyRotationMs,
@@ -50,5 +51,3 @@ export function createOAuth({ config, prisma, cipher, logger, authFailures, sett
     verifyBearer: createBearerVerifier({ prisma, keys, publicUrl: config.publicUrl }),
   };
 }
-
-export { oauthSettingsFromEnv } from './settings.ts';

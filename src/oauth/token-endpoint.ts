@@ -7,7 +7,7 @@
 // authentication method (invalid_request); grant_type (invalid_request,
 // unsupported_grant_type); the client (invalid_client); scope (invalid_scope).
 //
-// Brute-force protection (CONTRACT 6.1.3, 6.7.6): failed client authentications are
+// Brute-force protection (README: "OAuth", "Brute-force protection"): failed client authentications are
 // counted per client address only, in the `authFailures` limiter that failed API-key and
 // Bearer authentications on /graphql count in too (one budget per address,
 // AUTH_FAILURES_PER_MINUTE; shared by every instance with REDIS_URL). Nothing is counted
