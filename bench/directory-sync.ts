@@ -28,11 +28,15 @@ async function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> 
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 
+interface Directory {
+  userCount: number;
+  /** Never null here: creating an Okta integration starts its first sync. */
+  lastSync: { status: string; processed: number; created: number; error: string | null };
+}
+
 async function runOnce(users: number) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-sync-'));
-  const storage: Record<string, string> = process.env.BENCH_DATABASE_URL
-    ? { DATABASE_URL: process.env.BENCH_DATABASE_URL }
-    : { DATA_DIR: dataDir };
+  const storage: Record<string, string> = process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { DATA_DIR: dataDir };
   const okta = await startOktaStandIn({ users: Array.from({ length: users }, (_, i) => oktaUser(i)) });
   const server = await startServer({ ...storage, LOG_LEVEL: 'warn', EXPOSE_SQL_COUNT: undefined });
   try {
@@ -43,30 +47,75 @@ async function runOnce(users: number) {
     const pid = await serverPid(server.child.pid!);
     const rssBefore = await memoryMb(pid, 'VmRSS');
     const started = performance.now();
-    const { createIntegration } = await client.request<any>(
-      gql`mutation ($config: JSON) { createIntegration(input: { templateKey: "OKTA", name: "Bench", config: $config }) { integration { id } userErrors { code message } } }`,
+    const { createIntegration } = await client.request<{
+      createIntegration: { integration: { id: string } | null; userErrors: { code: string; message: string }[] };
+    }>(
+      gql`
+        mutation ($config: JSON) {
+          createIntegration(input: { templateKey: "OKTA", name: "Bench", config: $config }) {
+            integration {
+              id
+            }
+            userErrors {
+              code
+              message
+            }
+          }
+        }
+      `,
       { config: { orgUrl: okta.url, apiToken: okta.token } },
     );
     if (createIntegration.userErrors.length) throw new Error(JSON.stringify(createIntegration.userErrors));
-    const id = createIntegration.integration.id;
-    let sync: any;
+    const id = createIntegration.integration!.id;
+    let sync: Directory;
     for (;;) {
       await sleep(250);
-      sync = (await client.request<any>(gql`query ($id: ID!) { integration(id: $id) { directory { userCount lastSync { status processed created error } } } }`, { id }))
-        .integration.directory;
+      sync = (
+        await client.request<{ integration: { directory: Directory } }>(
+          gql`
+            query ($id: ID!) {
+              integration(id: $id) {
+                directory {
+                  userCount
+                  lastSync {
+                    status
+                    processed
+                    created
+                    error
+                  }
+                }
+              }
+            }
+          `,
+          { id },
+        )
+      ).integration.directory;
       if (sync.lastSync.status === 'SUCCEEDED' || sync.lastSync.status === 'FAILED') break;
     }
     const seconds = (performance.now() - started) / 1000;
     if (sync.lastSync.status !== 'SUCCEEDED') throw new Error(`sync failed: ${sync.lastSync.error}`);
     // Counted again once finished: in the polling query the count and the sync's status are
     // separate statements, so the count may predate the last page.
-    sync = (await client.request<any>(gql`query ($id: ID!) { integration(id: $id) { directory { userCount } } }`, { id })).integration.directory;
+    const { userCount } = (
+      await client.request<{ integration: { directory: { userCount: number } } }>(
+        gql`
+          query ($id: ID!) {
+            integration(id: $id) {
+              directory {
+                userCount
+              }
+            }
+          }
+        `,
+        { id },
+      )
+    ).integration.directory;
     return {
       users,
       seconds,
       usersPerSecond: Math.round(users / seconds),
       pages: okta.requests.length,
-      userCount: sync.userCount as number,
+      userCount,
       rssBeforeMb: rssBefore,
       peakRssMb: await memoryMb(pid, 'VmHWM'),
     };
@@ -92,4 +141,6 @@ console.table(
   })),
 );
 const [baseline, half, big] = rows;
-console.log(`peak RSS growth from ${baseline.users} to ${big.users} users: ${(big.peakRssMb - baseline.peakRssMb).toFixed(0)} MB; from ${half.users} to ${big.users}: ${(big.peakRssMb - half.peakRssMb).toFixed(0)} MB`);
+console.log(
+  `peak RSS growth from ${baseline.users} to ${big.users} users: ${(big.peakRssMb - baseline.peakRssMb).toFixed(0)} MB; from ${half.users} to ${big.users}: ${(big.peakRssMb - half.peakRssMb).toFixed(0)} MB`,
+);

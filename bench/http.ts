@@ -52,12 +52,20 @@ const gql = (query: string) => JSON.stringify({ query });
 
 export const CASES: Case[] = [
   { name: 'GET /health (baseline)', method: 'GET', path: '/health', authenticated: false },
-  { name: '{ viewer { organization { id } } }', method: 'POST', path: '/graphql', body: gql('{ viewer { organization { id } } }'), authenticated: true },
+  {
+    name: '{ viewer { organization { id } } }',
+    method: 'POST',
+    path: '/graphql',
+    body: gql('{ viewer { organization { id } } }'),
+    authenticated: true,
+  },
   {
     name: 'workflows(first: 20), 50 seeded',
     method: 'POST',
     path: '/graphql',
-    body: gql('{ workflows(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name configurationId steps version } } } }'),
+    body: gql(
+      '{ workflows(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name configurationId steps version } } } }',
+    ),
     authenticated: true,
   },
 ];
@@ -162,13 +170,20 @@ export async function runHttpBench(options: BenchOptions): Promise<CaseResult[]>
     const idle = await memoryOf(server.pid);
     const { apiKey } = JSON.parse(await admin(env, ['create-org', '--name', 'Bench', '--json'])) as { apiKey: string };
     for (let i = 0; i < options.workflows; i++) {
-      await request(server, {
-        name: 'seed', method: 'POST', path: '/graphql', authenticated: true,
-        body: JSON.stringify({
-          query: 'mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { userErrors { code } } }',
-          variables: { input: { name: `Workflow ${i}`, steps: ['DOCUMENT', 'SELFIE'] } },
-        }),
-      }, apiKey);
+      await request(
+        server,
+        {
+          name: 'seed',
+          method: 'POST',
+          path: '/graphql',
+          authenticated: true,
+          body: JSON.stringify({
+            query: 'mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { userErrors { code } } }',
+            variables: { input: { name: `Workflow ${i}`, steps: ['DOCUMENT', 'SELFIE'] } },
+          }),
+        },
+        apiKey,
+      );
     }
     const seeded = await memoryOf(server.pid);
     log(`seeded ${options.workflows} workflows; ${options.duration} s per case, ${options.connections} connections`);
@@ -195,7 +210,14 @@ export async function runHttpBench(options: BenchOptions): Promise<CaseResult[]>
     const rows = [
       ['case', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors', 'peak RSS MiB', ...(options.countSql ? ['SQL/req', 'in execution'] : [])],
       ...results.map((r) => [
-        r.name, fmt(r.requestsPerSecond, 0), fmt(r.p50, 2), fmt(r.p95, 2), fmt(r.p99, 2), String(r.requests), String(r.errors), fmt(r.peakRssMb, 0),
+        r.name,
+        fmt(r.requestsPerSecond, 0),
+        fmt(r.p50, 2),
+        fmt(r.p95, 2),
+        fmt(r.p99, 2),
+        String(r.requests),
+        String(r.errors),
+        fmt(r.peakRssMb, 0),
         ...(options.countSql ? [fmt(r.sqlPerRequest?.total ?? NaN, 1), fmt(r.sqlPerRequest?.execution ?? NaN, 1)] : []),
       ]),
     ];

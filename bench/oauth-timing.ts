@@ -20,7 +20,6 @@
 //
 // Settings: BENCH_ROUNDS (default 3000 in process, 1500 over HTTP), BENCH_DATABASE_URL,
 // BENCH_HTTP=0 / BENCH_IN_PROCESS=0 to skip a part.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -169,13 +168,14 @@ async function inProcess(rounds: number, databaseUrl: string | undefined) {
   }
 }
 
-async function graphql(url: string, apiKey: string, query: string, variables: object): Promise<any> {
+/** The request's `data`, typed by the caller (T: the shape the query selects). */
+async function graphql<T>(url: string, apiKey: string, query: string, variables: object): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: JSON.stringify({ query, variables }),
   });
-  const json = (await response.json()) as any;
+  const json = (await response.json()) as { data: T; errors?: unknown[] };
   if (json.errors) throw new Error(`GraphQL error: ${JSON.stringify(json.errors)}`);
   return json.data;
 }
@@ -208,10 +208,15 @@ async function overHttp(rounds: number, databaseUrl: string | undefined) {
     const created = await runAdmin(['create-org', '--name', 'Timing', '--json'], storage);
     if (created.code !== 0) throw new Error(`admin create-org failed: ${created.stderr}`);
     const { apiKey } = JSON.parse(created.stdout) as { apiKey: string };
-    const { createWorkflow } = await graphql(server.url, apiKey, 'mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } } }', {
-      input: { name: 'timing', steps: ['DOCUMENT'] },
-    });
-    const { createIntegration } = await graphql(
+    const { createWorkflow } = await graphql<{ createWorkflow: { workflow: { id: string } } }>(
+      server.url,
+      apiKey,
+      'mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } } }',
+      {
+        input: { name: 'timing', steps: ['DOCUMENT'] },
+      },
+    );
+    const { createIntegration } = await graphql<{ createIntegration: { integration: { id: string; clientId: string } } }>(
       server.url,
       apiKey,
       'mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { id clientId } } }',

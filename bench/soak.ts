@@ -57,13 +57,14 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 // ---------------------------------------------------------------------------------------
 // Setting up through the API
 
-async function graphql<T = any>(server: Server, apiKey: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** The request's `data`, typed by the caller (T: the shape the query selects). */
+async function graphql<T>(server: Server, apiKey: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: JSON.stringify({ query, variables }),
   });
-  const json = (await response.json()) as { data?: any; errors?: unknown[] };
+  const json = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (!response.ok || json.errors) throw new Error(`HTTP ${response.status} ${JSON.stringify(json)}`);
   for (const value of Object.values(json.data ?? {})) {
     const userErrors = (value as { userErrors?: unknown[] } | null)?.userErrors;
@@ -75,10 +76,25 @@ async function graphql<T = any>(server: Server, apiKey: string, query: string, v
 const SYNC_FIELDS = 'id status processed total created updated deactivated error startedAt finishedAt';
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED']);
 
+interface LastSync {
+  id: string;
+  status: string;
+  error: string | null;
+}
+
 async function lastSyncs(server: Server, apiKey: string, ids: string[]) {
   return Promise.all(
-    ids.map(async (id) => (await graphql(server, apiKey, `query ($id: ID!) { integration(id: $id) { directory { lastSync { ${SYNC_FIELDS} } } } }`, { id }))
-      .integration.directory.lastSync as { id: string; status: string; error: string | null } | null),
+    ids.map(
+      async (id) =>
+        (
+          await graphql<{ integration: { directory: { lastSync: LastSync | null } } }>(
+            server,
+            apiKey,
+            `query ($id: ID!) { integration(id: $id) { directory { lastSync { ${SYNC_FIELDS} } } } }`,
+            { id },
+          )
+        ).integration.directory.lastSync,
+    ),
   );
 }
 
@@ -116,7 +132,7 @@ const SYNC_PROGRESS = `subscription ($integrationId: ID!) { directorySyncProgres
 
 function sink(subscription: Subscription) {
   return {
-    next(value: { data?: any; errors?: readonly unknown[] }) {
+    next(value: { data?: { directorySyncProgress?: SyncEvent | null } | null; errors?: readonly unknown[] }) {
       if (value.errors?.length) subscription.errors.push(...value.errors);
       const event = value.data?.directorySyncProgress;
       if (event) subscription.events.push(event);
@@ -134,7 +150,12 @@ function sink(subscription: Subscription) {
 function subscribeSse(server: Server, apiKey: string, integrationId: string): Subscription {
   const client = createSseClient({ url: `${server.url}/graphql`, singleConnection: false, headers: { 'x-api-key': apiKey }, retryAttempts: 0 });
   const subscription: Subscription = {
-    transport: 'SSE', integrationId, events: [], errors: [], completed: false, closes: [],
+    transport: 'SSE',
+    integrationId,
+    events: [],
+    errors: [],
+    completed: false,
+    closes: [],
     async dispose() {
       unsubscribe();
       client.dispose();
@@ -146,7 +167,12 @@ function subscribeSse(server: Server, apiKey: string, integrationId: string): Su
 
 function subscribeWs(server: Server, apiKey: string, integrationId: string): Subscription {
   const subscription: Subscription = {
-    transport: 'WebSocket', integrationId, events: [], errors: [], completed: false, closes: [],
+    transport: 'WebSocket',
+    integrationId,
+    events: [],
+    errors: [],
+    completed: false,
+    closes: [],
     async dispose() {
       unsubscribe();
       await client.dispose();
@@ -192,19 +218,39 @@ interface Fixture {
   oktaIntegrationIds: string[];
 }
 
-interface Built {
+interface Built<M = unknown> {
   body: string;
   /** What the check needs to know about this request. */
-  meta?: any;
+  meta?: M;
 }
 
-interface Operation {
+/**
+ * One kind of request of the mix. D: the `data` its query selects (checked, not trusted:
+ * the checks read it with `?.`); M: the meta its build hands to its check.
+ */
+interface Operation<D = unknown, M = unknown> {
   name: string;
   weight: number;
   /** undefined: nothing to do right now (the mix falls back to requestNewOnboarding). */
-  build(): Built | undefined;
+  build(): Built<M> | undefined;
   /** A problem with a 2xx response's data, or undefined. */
-  check(data: any, meta: any): string | undefined;
+  check(data: D | null | undefined, meta: M): string | undefined;
+}
+
+/** Types one operation of the mix against its own data and meta (then kept as an Operation). */
+const operation = <D, M = undefined>(op: Operation<D, M>): Operation => op;
+
+interface UserError {
+  field?: string[] | null;
+  code: string;
+  message: string;
+}
+type Payload<K extends string, V> = Record<K, V | null> & { userErrors: UserError[] };
+
+/** Per autocannon connection: the operation of the request in flight and its meta. */
+interface RequestContext {
+  op?: Operation;
+  meta?: unknown;
 }
 
 interface OpStats {
@@ -215,15 +261,27 @@ interface OpStats {
   latencies: number[];
 }
 
+interface Answered {
+  key: number;
+  sessionId: string;
+  input: Record<string, unknown>;
+}
+
+interface Session {
+  id: string;
+  status: string;
+}
+
 function operations(fixture: Fixture, random: () => number) {
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const body = (query: string, variables?: Record<string, unknown>) => JSON.stringify(variables ? { query, variables } : { query });
-  const userErrorsOf = (payload: any) => (payload?.userErrors?.length ? `userErrors ${JSON.stringify(payload.userErrors)}` : undefined);
+  const userErrorsOf = (payload: { userErrors?: UserError[] } | null | undefined) =>
+    payload?.userErrors?.length ? `userErrors ${JSON.stringify(payload.userErrors)}` : undefined;
 
   const onboarding = {
     nextKey: 0,
     /** Keys answered once, with their first answer's session and input. */
-    answered: [] as { key: number; sessionId: string; input: Record<string, unknown> }[],
+    answered: [] as Answered[],
     /** New, still pending sessions, each completed once. */
     toComplete: [] as string[],
     newSessions: 0,
@@ -238,25 +296,29 @@ function operations(fixture: Fixture, random: () => number) {
     session { id status workflowVersion steps onboardingUrl workflow { id } } userErrors { field code message } } }`;
 
   const ops: Operation[] = [
-    {
+    operation<{ viewer: { organization: { id: string } | null; apiKey: { id: string } | null } }>({
       name: 'viewer',
       weight: 15,
       build: () => ({ body: body('{ viewer { organization { id name features } apiKey { id name } } }') }),
       check: (data) => (data?.viewer?.organization?.id && data.viewer.apiKey?.id ? undefined : 'no viewer'),
-    },
-    {
+    }),
+    operation<{ integrations: { totalCount: number; edges: unknown[] } }>({
       name: 'integrations(first: 20)',
       weight: 10,
       build: () => ({
-        body: body('{ integrations(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name status template { key category } workflow { id version } } } } }'),
+        body: body(
+          '{ integrations(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name status template { key category } workflow { id version } } } } }',
+        ),
       }),
       check: (data) => {
         const expected = fixture.apiIntegrationIds.length + fixture.oktaIntegrationIds.length;
         const c = data?.integrations;
-        return c?.totalCount === expected && c.edges.length === expected ? undefined : `expected ${expected} integrations, got ${JSON.stringify(c)?.slice(0, 200)}`;
+        return c?.totalCount === expected && c.edges.length === expected
+          ? undefined
+          : `expected ${expected} integrations, got ${JSON.stringify(c)?.slice(0, 200)}`;
       },
-    },
-    {
+    }),
+    operation<{ integration: { id: string } | null }, { id: string }>({
       name: 'integration(id:)',
       weight: 15,
       build: () => {
@@ -271,15 +333,19 @@ function operations(fixture: Fixture, random: () => number) {
         };
       },
       check: (data, meta) => (data?.integration?.id === meta.id ? undefined : `integration ${meta.id} not returned`),
-    },
-    {
+    }),
+    operation<{ workflows: { totalCount: number; edges: unknown[] } }>({
       name: 'workflows(first: 20)',
       weight: 10,
-      build: () => ({ body: body('{ workflows(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name configurationId steps version } } } }') }),
+      build: () => ({
+        body: body(
+          '{ workflows(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name configurationId steps version } } } }',
+        ),
+      }),
       check: (data) =>
         data?.workflows?.totalCount === fixture.workflowIds.length && data.workflows.edges.length === 20 ? undefined : 'wrong workflows page',
-    },
-    {
+    }),
+    operation<{ requestNewOnboarding: Payload<'session', Session> }, { replayOf: Answered } | { key: number; input: Record<string, unknown> }>({
       name: 'requestNewOnboarding',
       weight: 20,
       build: () => {
@@ -289,7 +355,11 @@ function operations(fixture: Fixture, random: () => number) {
           return { body: body(ONBOARD, { input: earlier.input }), meta: { replayOf: earlier } };
         }
         const key = onboarding.nextKey++;
-        const input = { integrationId: fixture.apiIntegrationIds[key % fixture.apiIntegrationIds.length], externalUserId: `soak-user-${key}`, idempotencyKey: `soak-${key}` };
+        const input = {
+          integrationId: fixture.apiIntegrationIds[key % fixture.apiIntegrationIds.length],
+          externalUserId: `soak-user-${key}`,
+          idempotencyKey: `soak-${key}`,
+        };
         return { body: body(ONBOARD, { input }), meta: { key, input } };
       },
       check: (data, meta) => {
@@ -298,9 +368,11 @@ function operations(fixture: Fixture, random: () => number) {
         if (problem) return problem;
         const session = payload?.session;
         if (!session?.id) return 'no session';
-        if (meta.replayOf) {
+        if ('replayOf' in meta) {
           onboarding.replays++;
-          return session.id === meta.replayOf.sessionId ? undefined : `replay of key soak-${meta.replayOf.key} returned ${session.id}, not ${meta.replayOf.sessionId}`;
+          return session.id === meta.replayOf.sessionId
+            ? undefined
+            : `replay of key soak-${meta.replayOf.key} returned ${session.id}, not ${meta.replayOf.sessionId}`;
         }
         if (session.status !== 'PENDING') return `new session is ${session.status}`;
         onboarding.newSessions++;
@@ -308,8 +380,8 @@ function operations(fixture: Fixture, random: () => number) {
         onboarding.toComplete.push(session.id);
         return undefined;
       },
-    },
-    {
+    }),
+    operation<{ completeOnboardingSession: Payload<'session', Session> }, { sessionId: string; outcome: string }>({
       name: 'completeOnboardingSession',
       weight: 12,
       build: () => {
@@ -328,12 +400,13 @@ function operations(fixture: Fixture, random: () => number) {
         const payload = data?.completeOnboardingSession;
         const problem = userErrorsOf(payload);
         if (problem) return problem;
-        if (payload?.session?.id !== meta.sessionId || payload.session.status !== meta.outcome) return `session ${meta.sessionId} is ${payload?.session?.status}, not ${meta.outcome}`;
+        if (payload?.session?.id !== meta.sessionId || payload.session.status !== meta.outcome)
+          return `session ${meta.sessionId} is ${payload?.session?.status}, not ${meta.outcome}`;
         onboarding.completed++;
         return undefined;
       },
-    },
-    {
+    }),
+    operation<{ updateWorkflow: Payload<'workflow', { id: string; version: number }> }, { id: string }>({
       name: 'updateWorkflow',
       weight: 10,
       build: () => {
@@ -341,7 +414,10 @@ function operations(fixture: Fixture, random: () => number) {
         const id = fixture.editedWorkflowIds[n % fixture.editedWorkflowIds.length];
         const input = { id, name: `Soak edit ${n}`, ...(random() < 0.5 ? { steps: pick(STEP_VARIANTS) } : {}) };
         return {
-          body: body('mutation ($input: UpdateWorkflowInput!) { updateWorkflow(input: $input) { workflow { id name steps version } userErrors { field code message } } }', { input }),
+          body: body(
+            'mutation ($input: UpdateWorkflowInput!) { updateWorkflow(input: $input) { workflow { id name steps version } userErrors { field code message } } }',
+            { input },
+          ),
           meta: { id },
         };
       },
@@ -354,14 +430,17 @@ function operations(fixture: Fixture, random: () => number) {
         workflowEdits.highestVersion = Math.max(workflowEdits.highestVersion, payload.workflow.version);
         return undefined;
       },
-    },
-    {
+    }),
+    operation<{ startDirectorySync: Payload<'sync', { id: string }> }>({
       name: 'startDirectorySync',
       weight: 8,
       build: () => {
         const integrationId = pick(fixture.oktaIntegrationIds);
         return {
-          body: body('mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id status } userErrors { field code message } } }', { id: integrationId }),
+          body: body(
+            'mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id status } userErrors { field code message } } }',
+            { id: integrationId },
+          ),
         };
       },
       check: (data) => {
@@ -372,7 +451,7 @@ function operations(fixture: Fixture, random: () => number) {
         syncStarts.count++;
         return undefined;
       },
-    },
+    }),
   ];
   const totalWeight = ops.reduce((sum, op) => sum + op.weight, 0);
   const fallback = ops.find((op) => op.name === 'requestNewOnboarding')!;
@@ -415,25 +494,41 @@ async function main() {
     // Fixture: workflows, API integrations on some of them, Okta integrations on the stand-in.
     const workflowIds: string[] = [];
     for (let i = 0; i < SEEDED_WORKFLOWS; i++) {
-      const data = await graphql(server, apiKey, 'mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } userErrors { code } } }', {
-        input: { name: `Workflow ${i}`, steps: ['DOCUMENT', 'SELFIE'] },
-      });
+      const data = await graphql<{ createWorkflow: { workflow: { id: string } } }>(
+        server,
+        apiKey,
+        'mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } userErrors { code } } }',
+        {
+          input: { name: `Workflow ${i}`, steps: ['DOCUMENT', 'SELFIE'] },
+        },
+      );
       workflowIds.push(data.createWorkflow.workflow.id);
     }
     const editedWorkflowIds = workflowIds.slice(0, API_INTEGRATIONS);
     const createIntegration = async (input: Record<string, unknown>) =>
-      (await graphql(server!, apiKey, 'mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { id } userErrors { field code message } } }', { input }))
-        .createIntegration.integration.id as string;
+      (
+        await graphql<{ createIntegration: { integration: { id: string } } }>(
+          server!,
+          apiKey,
+          'mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { id } userErrors { field code message } } }',
+          { input },
+        )
+      ).createIntegration.integration.id;
     const apiIntegrationIds: string[] = [];
-    for (let i = 0; i < API_INTEGRATIONS; i++) apiIntegrationIds.push(await createIntegration({ templateKey: 'API', name: `API ${i}`, workflowId: editedWorkflowIds[i] }));
+    for (let i = 0; i < API_INTEGRATIONS; i++)
+      apiIntegrationIds.push(await createIntegration({ templateKey: 'API', name: `API ${i}`, workflowId: editedWorkflowIds[i] }));
     const oktaIntegrationIds: string[] = [];
     for (let i = 0; i < OKTA_INTEGRATIONS; i++) {
-      oktaIntegrationIds.push(await createIntegration({ templateKey: 'OKTA', name: `Okta ${i}`, config: { orgUrl: okta.url, apiToken: okta.token } }));
+      oktaIntegrationIds.push(
+        await createIntegration({ templateKey: 'OKTA', name: `Okta ${i}`, config: { orgUrl: okta.url, apiToken: okta.token } }),
+      );
     }
     const firstSyncs = await waitForSyncsToSettle(server, apiKey, oktaIntegrationIds);
     const failedFirst = firstSyncs.filter((s) => s?.status !== 'SUCCEEDED');
     if (failedFirst.length) throw new Error(`the first directory syncs failed: ${JSON.stringify(failedFirst)}`);
-    log(`seeded ${SEEDED_WORKFLOWS} workflows, ${API_INTEGRATIONS} API and ${OKTA_INTEGRATIONS} Okta integrations (${DIRECTORY_USERS} users each, synced)`);
+    log(
+      `seeded ${SEEDED_WORKFLOWS} workflows, ${API_INTEGRATIONS} API and ${OKTA_INTEGRATIONS} Okta integrations (${DIRECTORY_USERS} users each, synced)`,
+    );
 
     // Subscriptions, spread over the Okta integrations; each first sends the latest sync.
     for (let i = 0; i < SUBSCRIBERS; i++) {
@@ -455,7 +550,9 @@ async function main() {
     // The load.
     const fixture: Fixture = { workflowIds, editedWorkflowIds, apiIntegrationIds, oktaIntegrationIds };
     const mix = operations(fixture, prng(20261201));
-    const stats = new Map<string, OpStats>(mix.ops.map((op) => [op.name, { requests: 0, non2xx: 0, graphqlErrors: 0, failedChecks: 0, latencies: [] }]));
+    const stats = new Map<string, OpStats>(
+      mix.ops.map((op) => [op.name, { requests: 0, non2xx: 0, graphqlErrors: 0, failedChecks: 0, latencies: [] }]),
+    );
     const errorSamples: string[] = [];
     const sampleError = (message: string) => {
       if (errorSamples.length < 10) errorSamples.push(message.slice(0, 500));
@@ -464,9 +561,15 @@ async function main() {
     let lastOp: string | undefined;
     const rss: Sample[] = [{ rssMb: (await memoryOf(server.pid)).rssMb, at: 'start' }];
     const started = performance.now();
-    const middle = setTimeout(() => {
-      memoryOf(server!.pid).then((m) => rss.push({ rssMb: m.rssMb, at: `middle (${((performance.now() - started) / 1000).toFixed(0)} s)` }), () => {});
-    }, (SECONDS * 1000) / 2);
+    const middle = setTimeout(
+      () => {
+        memoryOf(server!.pid).then(
+          (m) => rss.push({ rssMb: m.rssMb, at: `middle (${((performance.now() - started) / 1000).toFixed(0)} s)` }),
+          () => {},
+        );
+      },
+      (SECONDS * 1000) / 2,
+    );
 
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
@@ -479,14 +582,14 @@ async function main() {
           timeout: REQUEST_TIMEOUT_S,
           requests: [
             {
-              setupRequest: (request: any, context: any) => {
+              setupRequest: (request, context) => {
                 const { op, built } = mix.choose();
-                context.op = op;
-                context.meta = built.meta;
+                Object.assign(context, { op, meta: built.meta } satisfies RequestContext);
                 return { ...request, body: built.body };
               },
-              onResponse: (status: number, body: string, context: any) => {
-                const op: Operation = context.op;
+              onResponse: (status, body, context) => {
+                const { op, meta } = context as RequestContext;
+                if (!op) throw new Error('a response without its request');
                 lastOp = op.name;
                 const s = stats.get(op.name)!;
                 s.requests++;
@@ -495,7 +598,7 @@ async function main() {
                   sampleError(`${op.name}: HTTP ${status} ${body}`);
                   return;
                 }
-                let json: { data?: any; errors?: unknown[] };
+                let json: { data?: unknown; errors?: unknown[] };
                 try {
                   json = JSON.parse(body);
                 } catch {
@@ -508,14 +611,14 @@ async function main() {
                   sampleError(`${op.name}: ${JSON.stringify(json.errors)}`);
                   return;
                 }
-                const problem = op.check(json.data, context.meta);
+                const problem = op.check(json.data, meta);
                 if (problem) {
                   s.failedChecks++;
                   sampleError(`${op.name}: ${problem}`);
                 }
               },
             },
-          ] as any,
+          ],
         },
         (error, result) => (error ? reject(error) : resolve(result)),
       );
@@ -540,7 +643,12 @@ async function main() {
     const eventsAtSettle = subscriptions.map((s) => s.events.length);
     const finalSyncs = new Map<string, string>();
     for (const id of oktaIntegrationIds) {
-      const data = await graphql(server, apiKey, 'mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id status } userErrors { code message } } }', { id });
+      const data = await graphql<{ startDirectorySync: { sync: { id: string } } }>(
+        server,
+        apiKey,
+        'mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id status } userErrors { code message } } }',
+        { id },
+      );
       finalSyncs.set(id, data.startDirectorySync.sync.id);
     }
     const delivered = (s: Subscription) => s.events.some((e) => e.id === finalSyncs.get(s.integrationId) && TERMINAL.has(e.status));
@@ -566,7 +674,10 @@ async function main() {
     const byTransport = (t: Subscription['transport']) => subscriptions.filter((s) => s.transport === t).reduce((sum, s) => sum + s.events.length, 0);
 
     // Server log lines at warn level or above (LOG_LEVEL=warn): pino JSON.
-    const logLines = server.stderr().split('\n').filter((line) => line.trim());
+    const logLines = server
+      .stderr()
+      .split('\n')
+      .filter((line) => line.trim());
     const logSamples = logLines.slice(0, 5).map((line) => {
       try {
         const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
@@ -579,7 +690,12 @@ async function main() {
     // Report.
     const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
     const totals = [...stats.values()].reduce(
-      (t, s) => ({ requests: t.requests + s.requests, non2xx: t.non2xx + s.non2xx, graphqlErrors: t.graphqlErrors + s.graphqlErrors, failedChecks: t.failedChecks + s.failedChecks }),
+      (t, s) => ({
+        requests: t.requests + s.requests,
+        non2xx: t.non2xx + s.non2xx,
+        graphqlErrors: t.graphqlErrors + s.graphqlErrors,
+        failedChecks: t.failedChecks + s.failedChecks,
+      }),
       { requests: 0, non2xx: 0, graphqlErrors: 0, failedChecks: 0 },
     );
     const connectionErrors = result.errors - result.timeouts;
@@ -591,8 +707,13 @@ async function main() {
         const s = stats.get(op.name)!;
         s.latencies.sort((a, b) => a - b);
         return [
-          op.name, String(s.requests), `${fmt((100 * s.requests) / Math.max(1, totals.requests), 0)}%`, String(s.non2xx + s.graphqlErrors + s.failedChecks),
-          fmt(percentile(s.latencies, 50), 1), fmt(percentile(s.latencies, 95), 1), fmt(percentile(s.latencies, 99), 1),
+          op.name,
+          String(s.requests),
+          `${fmt((100 * s.requests) / Math.max(1, totals.requests), 0)}%`,
+          String(s.non2xx + s.graphqlErrors + s.failedChecks),
+          fmt(percentile(s.latencies, 50), 1),
+          fmt(percentile(s.latencies, 95), 1),
+          fmt(percentile(s.latencies, 99), 1),
         ];
       }),
     ];
@@ -616,7 +737,9 @@ async function main() {
       `onboarding: ${mix.onboarding.newSessions} new sessions, ${mix.onboarding.replays} idempotent replays (each returned its original session), ` +
         `${mix.onboarding.completed} sessions completed; workflow updates: ${mix.workflowEdits.count} (highest version ${mix.workflowEdits.highestVersion}); ` +
         `startDirectorySync answered: ${mix.syncStarts.count}`,
-      `directory syncs seen by the subscriptions: ${syncStatus.size} (${Object.entries(syncOutcomes).map(([k, v]) => `${k} ${v}`).join(', ')}), the final check's included`,
+      `directory syncs seen by the subscriptions: ${syncStatus.size} (${Object.entries(syncOutcomes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}), the final check's included`,
       `subscription events received: ${totalEvents} (SSE ${byTransport('SSE')}, WebSocket ${byTransport('WebSocket')}); ` +
         `per subscriber during the soak (fewest–most, opening event excluded): ${perIntegration.join(', ')}`,
       `subscriptions open at the end: ${openAtEnd.length}/${subscriptions.length}; delivered the final sync after the load: ${deliveredAtEnd.length}/${subscriptions.length}`,
@@ -629,7 +752,10 @@ async function main() {
     if (broken.length) {
       out.push(
         `subscriptions that closed or stopped delivering:\n  ${broken
-          .map((s) => `${s.transport} on ${s.integrationId}: ${s.events.length} events, completed ${s.completed}, errors ${JSON.stringify(s.errors)}, closes ${JSON.stringify(s.closes)}`)
+          .map(
+            (s) =>
+              `${s.transport} on ${s.integrationId}: ${s.events.length} events, completed ${s.completed}, errors ${JSON.stringify(s.errors)}, closes ${JSON.stringify(s.closes)}`,
+          )
           .join('\n  ')}`,
       );
     }

@@ -57,7 +57,13 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${stderr}`);
-    if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server not ready after 90 s:\n${stderr}`);
@@ -81,7 +87,11 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
  * makes no links, so any loopback one does unless the environment sets it.
  */
 export async function admin(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  const child = spawn(TSX, ['src/admin/cli.ts', ...args], { cwd: ROOT, env: { PUBLIC_URL: 'http://127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['src/admin/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { PUBLIC_URL: 'http://127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -36,7 +36,7 @@ console.log(`Steps changed: now version ${updated.updateWorkflow.workflow?.versi
 
 // Connections page with first/after (at most 100 per page), newest first.
 let after: string | null = null;
-let total = 0;
+let total: number;
 do {
   const page: Awaited<ReturnType<typeof api.Workflows>> = await api.Workflows({ first: 50, after });
   for (const { node } of page.workflows.edges) console.log(`  ${node.id}  v${node.version}  ${node.name}`);

@@ -1,4 +1,4 @@
-// Prometheus metrics (contract 6.1.4), served at GET /metrics to holders of METRICS_TOKEN.
+// Prometheus metrics (README: "Edge: authentication, request IDs, limits, headers, metrics"), served at GET /metrics to holders of METRICS_TOKEN.
 // One registry per server instance (never prom-client's global one), so several servers
 // in one process (tests, benchmarks) keep their own counts. GraphQL requests and their
 // durations per operation come from @graphql-yoga/plugin-prometheus on this registry; what

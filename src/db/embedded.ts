@@ -70,7 +70,7 @@ async function tryLock(dataDir: string): Promise<boolean> {
 
 /**
  * DATA_DIR holds the whole database and the encryption key: readable and writable by its
- * owner only (contract 6.7.7). Files this process creates from now on get 0600 / 0700
+ * owner only (README: "Edge: authentication, request IDs, limits, headers, metrics"). Files this process creates from now on get 0600 / 0700
  * (PGlite's file system creates them with 0666 / 0777 less the umask), and what an earlier
  * version left more open is tightened.
  */

@@ -18,8 +18,8 @@ import { createPGlite } from './embedded.ts';
 
 const require = createRequire(import.meta.url);
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, '../../prisma');
-export const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
+const PRISMA_DIR = path.resolve(import.meta.dirname, '../../prisma');
+const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 
 let bindings: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
@@ -59,7 +59,7 @@ function withExtensionsInShadow(factory: SqlMigrationAwareDriverAdapterFactory):
   });
 }
 
-export async function openSchemaEngine(
+async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
 ): Promise<SchemaEngine> {
   const bg = await loadBindings();
@@ -71,12 +71,12 @@ export async function openSchemaEngine(
   );
 }
 
-export async function readSchemaFile() {
+async function readSchemaFile() {
   return { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, 'utf8') };
 }
 
 /** The migrations folder in the shape the engine expects, read from disk. */
-export async function readMigrationList(): Promise<MigrationList> {
+async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
@@ -102,7 +102,7 @@ export async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 /** Applies the migrations the database has not seen; returns their names. */
 export async function applyPendingMigrations(

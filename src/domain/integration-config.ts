@@ -2,7 +2,7 @@
 // definitions: one mechanism for every template, so a new template is only data.
 // Secret fields are encrypted here and never leave this module in clear, except through
 // `revealSecret` for the connectors that must send them upstream. Two outbound rules are
-// judged here too, as data of the templates (CONTRACT 6.2): a URL field may not name
+// judged here too, as data of the templates (README: "Outbound requests"): a URL field may not name
 // localhost or a literal address the address policy refuses, and an update that changes
 // a field marked `secretDestination` must give the stored secrets again.
 import { type AddressPolicy, bareHost, isRefusedLiteralHost } from '../outbound/address-policy.ts';

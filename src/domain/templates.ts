@@ -17,7 +17,7 @@ export interface TemplateField {
   /**
    * Says where the template's secrets are sent (a host, or a tenant at one). An update
    * that changes its effective value (default included) must give every stored secret
-   * field again: a stored secret never goes where it was not entered for (CONTRACT 6.2.6).
+   * field again: a stored secret never goes where it was not entered for (README: "Outbound requests").
    */
   secretDestination: boolean;
 }

@@ -1,4 +1,4 @@
-// Which network addresses the server may connect to on a tenant's behalf (contract 6.2).
+// Which network addresses the server may connect to on a tenant's behalf (README: "Outbound requests").
 // Tenants type URLs in (directory hosts, webhook receivers); without this policy such a URL
 // could reach the operator's private network, the cloud metadata service or the server
 // itself. Only public unicast addresses pass; ipaddr.js classifies the address (every

@@ -1,5 +1,6 @@
-// The client's address, for limits kept per address (failed authentications on /graphql,
-// its WebSocket, and /oauth/token share one budget per address: CONTRACT 6.1.3, 6.7.6).
+// The client's address, for limits kept per address: failed authentications on /graphql,
+// its WebSocket, and /oauth/token share one budget per address
+// (README: "Edge: authentication, request IDs, limits, headers, metrics"; "OAuth", "Brute-force protection").
 //
 // `clientAddress` picks the address: the socket's, or behind TRUST_PROXY trusted reverse
 // proxies the X-Forwarded-For entry the outermost trusted proxy appended. `addressKey`
@@ -29,8 +30,8 @@ export function clientAddress(source: HeaderSource, socketAddress: string | unde
 }
 
 /** Key of an absent address, and of one that is not an IP address. */
-export const UNKNOWN_ADDRESS = 'unknown';
-export const INVALID_ADDRESS = 'invalid';
+const UNKNOWN_ADDRESS = 'unknown';
+const INVALID_ADDRESS = 'invalid';
 
 /** `1.2.3.4:567` and `[2001:db8::1]:443` (some proxies forward the port) without the port. */
 function withoutPort(address: string): string {

@@ -146,7 +146,7 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
         blockFieldSuggestion: { enabled: config.production },
       }),
       useRequestParamErrors(),
-      useStringInputCheck(), // NUL / lone surrogates in string input: BAD_USER_INPUT (CONTRACT 6.7.4)
+      useStringInputCheck(), // NUL / lone surrogates in string input: BAD_USER_INPUT (README: "Edge: authentication, request IDs, limits, headers, metrics")
       useOperationNameInLog,
       usePageSizeLimit(),
       // Bounded database work per request and per organization (src/db/request-limits.ts).

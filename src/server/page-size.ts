@@ -1,6 +1,6 @@
 // Connection arguments, checked once per operation before execution, for every
 // connection, nested ones included: first/last up to 100 (default 20; Pothos would silently
-// clamp a larger page, the contract wants a top-level BAD_USER_INPUT), and after/before
+// clamp a larger page, README: "Errors" promises a top-level BAD_USER_INPUT), and after/before
 // cursors of the shape this server hands out (Pothos' "GPC:S:<id>" in base64). A forged
 // cursor of another shape (a number, JSON) would reach Prisma as a non-string ID.
 import {
@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 
 /** Cursors are IDs (strings) in Pothos' encoding: base64 of "GPC:S:<id>". */
 function isOurCursor(cursor: string): boolean {

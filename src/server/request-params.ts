@@ -1,4 +1,5 @@
-// Request parameters and documents that broke the parsers (CONTRACT rule 9): Yoga reads
+// Request parameters and documents that broke the parsers
+// (README: "Edge: authentication, request IDs, limits, headers, metrics"): Yoga reads
 // `variables` and `extensions` of GET and form-encoded requests with a bare JSON.parse, so
 // malformed JSON there escaped as an unexpected error (HTTP 500); this wraps whichever
 // request parser Yoga picked and turns that into the 400 a malformed POST body already

@@ -1,4 +1,5 @@
-// NUL characters and unpaired UTF-16 surrogates in string input (CONTRACT 6.7.4). PostgreSQL
+// NUL characters and unpaired UTF-16 surrogates in string input
+// (README: "Edge: authentication, request IDs, limits, headers, metrics"). PostgreSQL
 // refuses U+0000 in text and jsonb (the statement fails: an internal error), and a lone
 // surrogate cannot be encoded as UTF-8 (the driver silently stores U+FFFD instead). One rule,
 // checked once before execution: any such string anywhere in the request's variables (keys
@@ -8,11 +9,12 @@ import { type DocumentNode, GraphQLError, type ASTNode, Kind, visit } from 'grap
 import type { Plugin } from 'graphql-yoga';
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- the NUL is what this finds
 const BAD_STRING = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const MESSAGE = 'String input must not contain NUL characters (U+0000) or unpaired UTF-16 surrogates';
 
-export function isBadString(value: string): boolean {
+function isBadString(value: string): boolean {
   return BAD_STRING.test(value);
 }
 
@@ -59,7 +61,7 @@ function badLiteral(document: DocumentNode): ASTNode | undefined {
 }
 
 /** The error for a request carrying such a string, or undefined. */
-export function stringInputError(document: DocumentNode, variables: Record<string, unknown> | null | undefined): GraphQLError | undefined {
+function stringInputError(document: DocumentNode, variables: Record<string, unknown> | null | undefined): GraphQLError | undefined {
   const literal = badLiteral(document);
   if (literal) {
     return new GraphQLError(`${MESSAGE}.`, { nodes: [literal], extensions: { code: 'BAD_USER_INPUT' } });

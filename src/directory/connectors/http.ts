@@ -29,7 +29,7 @@ export interface RetryPolicy {
   maxWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxWaitMs: 60_000 };
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxWaitMs: 60_000 };
 
 /**
  * One upstream call: sends the request and hands the response to `handle` (which reads the
@@ -85,9 +85,10 @@ export async function upstreamReason(response: OutboundResponse, sent: readonly 
   }
   let reason = '';
   try {
-    const body = JSON.parse(text) as Record<string, any>;
+    // Okta's errorSummary, Graph's error.message, OAuth's error_description / error.
+    const body = JSON.parse(text) as Record<string, unknown> & { error?: { message?: unknown } };
     const candidates = [body.errorSummary, body.error?.message, body.error_description, body.error, body.message];
-    reason = candidates.find((c) => typeof c === 'string' && c.trim()) ?? '';
+    reason = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '') ?? '';
   } catch {
     // not JSON: no quote (an HTML error page says nothing a person could act on)
   }

@@ -21,7 +21,7 @@ interface GraphUser {
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
-export function toUpstreamUser(user: GraphUser): UpstreamUser {
+function toUpstreamUser(user: GraphUser): UpstreamUser {
   const id = str(user?.id);
   if (!id) throw new UpstreamError('Microsoft Graph returned a user without an id');
   return {

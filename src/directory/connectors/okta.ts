@@ -14,7 +14,7 @@ interface OktaUser {
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
-export function toUpstreamUser(user: OktaUser): UpstreamUser {
+function toUpstreamUser(user: OktaUser): UpstreamUser {
   const id = str(user?.id);
   if (!id) throw new UpstreamError('Okta returned a user without an id');
   const profile = typeof user.profile === 'object' && user.profile !== null ? user.profile : {};
