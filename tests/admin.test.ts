@@ -6,15 +6,69 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gql } from 'graphql-request';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { clientFor, storageEnv } from './support/api.ts';
+import { afterAll, describe, expect, inject } from 'vitest';
+import { storageEnv } from './support/api.ts';
+import { execute, graphql, it, jsonObject, mutateOk, present } from './support/kit.ts';
+import { parseJson } from './support/oauth.ts';
 import { type CommandResult, runAdmin } from './support/process.ts';
 
 const storage = inject('storage');
 const SLOW = 180_000; // each admin run is a fresh process (seconds on a busy machine)
 
-const VIEWER = gql`{ viewer { organization { id name features } apiKey { id } } }`;
+const VIEWER = graphql(`
+  query AdminViewer {
+    viewer {
+      organization {
+        id
+        name
+        features
+      }
+      apiKey {
+        id
+      }
+    }
+  }
+`);
+const CREATE_WORKFLOW = graphql(`
+  mutation AdminCreateWorkflow($input: CreateWorkflowInput!) {
+    createWorkflow(input: $input) {
+      workflow {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const UPDATE_WORKFLOW = graphql(`
+  mutation AdminUpdateWorkflow($input: UpdateWorkflowInput!) {
+    updateWorkflow(input: $input) {
+      workflow {
+        version
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const WORKFLOW_VERSION = graphql(`
+  query AdminWorkflowVersion($id: ID!) {
+    workflow(id: $id) {
+      version
+    }
+  }
+`);
+
+/** The features of the organization whose key this is. */
+async function features(apiKey: string) {
+  return (await execute({ apiKey }, VIEWER)).viewer.organization.features;
+}
 
 function stdoutLines(result: CommandResult): string[] {
   expect(result.stdout.endsWith('\n'), result.stdout).toBe(true);
@@ -37,14 +91,22 @@ function parseCreateOrg(result: CommandResult) {
   expect(result.code, result.stderr).toBe(0);
   const lines = stdoutLines(result);
   expect(lines, result.stdout).toHaveLength(1);
-  const parsed = JSON.parse(lines[0]);
+  const parsed = jsonObject(parseJson(lines[0]));
   expect(Object.keys(parsed).sort()).toEqual(['apiKey', 'organization']);
-  expect(Object.keys(parsed.organization).sort()).toEqual(['id', 'name']);
-  expect(parsed.organization.id).toMatch(/^org_[0-9a-z]{26}$/);
+  const organization = jsonObject(parsed.organization);
+  expect(Object.keys(organization).sort()).toEqual(['id', 'name']);
+  expect(organization.id).toMatch(/^org_[0-9a-z]{26}$/);
+  expect(organization.name).toEqual(expect.any(String));
   expect(parsed.apiKey).toEqual(expect.any(String));
+  const apiKey = String(parsed.apiKey);
   // The secret is printed once, on stdout; never in logs.
-  expect(result.stderr).not.toContain(parsed.apiKey);
-  return parsed as { organization: { id: string; name: string }; apiKey: string };
+  expect(result.stderr).not.toContain(apiKey);
+  return { organization: { id: String(organization.id), name: String(organization.name) }, apiKey };
+}
+
+/** The organization in a `--json` line of set-feature. */
+function organizationIn(line: string): Record<string, unknown> {
+  return jsonObject(jsonObject(parseJson(line)).organization);
 }
 
 function setFeatureArgs(org: string, enabled: string, ...extra: string[]) {
@@ -61,121 +123,147 @@ async function within(ms: number, probe: () => Promise<boolean>) {
 }
 
 describe('beside the running server', () => {
-  it('create-org --json prints exactly one line of JSON, and the key works at once', async () => {
-    const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Made', '--json'], storageEnv));
-    expect(created.organization.name).toBe('Admin Made');
-    const { viewer } = await clientFor(created.apiKey).request<any>(VIEWER);
-    expect(viewer.organization).toEqual({ id: created.organization.id, name: 'Admin Made', features: ['INTEGRATIONS_ECOSYSTEM'] });
-  }, SLOW);
+  it(
+    'create-org --json prints exactly one line of JSON, and the key works at once',
+    async () => {
+      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Made', '--json'], storageEnv));
+      expect(created.organization.name).toBe('Admin Made');
+      const { viewer } = await execute({ apiKey: created.apiKey }, VIEWER);
+      expect(viewer.organization).toEqual({ id: created.organization.id, name: 'Admin Made', features: ['INTEGRATIONS_ECOSYSTEM'] });
+    },
+    SLOW,
+  );
 
-  it('create-org --disable-integrations makes an organization without the feature', async () => {
-    const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Plain', '--disable-integrations', '--json'], storageEnv));
-    const { viewer } = await clientFor(created.apiKey).request<any>(VIEWER);
-    expect(viewer.organization.features).toEqual([]);
-  }, SLOW);
+  it(
+    'create-org --disable-integrations makes an organization without the feature',
+    async () => {
+      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Plain', '--disable-integrations', '--json'], storageEnv));
+      expect(await features(created.apiKey)).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('create-org without --json tells a person the key once, on stdout', async () => {
-    const result = await runAdmin(['create-org', '--name', 'Admin Human'], storageEnv);
-    expect(result.code, result.stderr).toBe(0);
-    const key = result.stdout.match(/\b(\S{40,})\b/)?.[1];
-    expect(key, result.stdout).toBeDefined();
-    const { viewer } = await clientFor(key!).request<any>(VIEWER);
-    expect(viewer.organization.name).toBe('Admin Human');
-  }, SLOW);
+  it(
+    'create-org without --json tells a person the key once, on stdout',
+    async () => {
+      const result = await runAdmin(['create-org', '--name', 'Admin Human'], storageEnv);
+      expect(result.code, result.stderr).toBe(0);
+      const key = result.stdout.match(/\b(\S{40,})\b/)?.[1];
+      expect(key, result.stdout).toBeDefined();
+      const { viewer } = await execute({ apiKey: present(key) }, VIEWER);
+      expect(viewer.organization.name).toBe('Admin Human');
+    },
+    SLOW,
+  );
 
-  it('set-feature exits 0 and the running server sees the change within 5 seconds', async () => {
-    const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Toggle', '--json'], storageEnv));
-    const client = clientFor(created.apiKey);
-    const features = async () => (await client.request<any>(VIEWER)).viewer.organization.features as string[];
+  it(
+    'set-feature exits 0 and the running server sees the change within 5 seconds',
+    async () => {
+      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Toggle', '--json'], storageEnv));
+      const off = await runAdmin(setFeatureArgs(created.organization.id, 'false'), storageEnv);
+      expect(off.code, off.stderr).toBe(0);
+      expect(off.stdout.trim().split('\n')).toHaveLength(1);
+      await within(5000, async () => (await features(created.apiKey)).length === 0);
 
-    const off = await runAdmin(setFeatureArgs(created.organization.id, 'false'), storageEnv);
-    expect(off.code, off.stderr).toBe(0);
-    expect(off.stdout.trim().split('\n')).toHaveLength(1);
-    await within(5000, async () => (await features()).length === 0);
-
-    const on = await runAdmin(setFeatureArgs(created.organization.id, 'true', '--json'), storageEnv);
-    expect(on.code, on.stderr).toBe(0);
-    const lines = stdoutLines(on);
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]).organization).toMatchObject({ id: created.organization.id, features: ['INTEGRATIONS_ECOSYSTEM'] });
-    await within(5000, async () => (await features()).includes('INTEGRATIONS_ECOSYSTEM'));
-  }, SLOW);
+      const on = await runAdmin(setFeatureArgs(created.organization.id, 'true', '--json'), storageEnv);
+      expect(on.code, on.stderr).toBe(0);
+      const lines = stdoutLines(on);
+      expect(lines).toHaveLength(1);
+      expect(organizationIn(lines[0])).toMatchObject({ id: created.organization.id, features: ['INTEGRATIONS_ECOSYSTEM'] });
+      await within(5000, async () => (await features(created.apiKey)).includes('INTEGRATIONS_ECOSYSTEM'));
+    },
+    SLOW,
+  );
 
   if (storage === 'pglite') {
     // The embedded database is one process's; admin commands reach it through the
     // server. The server keeps opening transactions of its own (requests, the sync
     // runner): an admin command arriving in the middle of one must wait its turn, not
     // hang or fail.
-    it('works while the server is busy with transactions of its own', async () => {
-      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Busy', '--json'], storageEnv));
-      const client = clientFor(created.apiKey);
-      const { createWorkflow } = await client.request<any>(gql`mutation { createWorkflow(input: { name: "Busy", steps: ["A"] }) { workflow { id } } }`);
-      let busy = true;
-      let updates = 0;
-      const hammer = async (lane: number) => {
-        for (let i = 0; busy; i++) {
-          // A change of steps is a transaction on the server (version bump + snapshot).
-          await client.request(gql`mutation ($input: UpdateWorkflowInput!) { updateWorkflow(input: $input) { workflow { version } } }`, {
-            input: { id: createWorkflow.workflow.id, steps: [`L${lane}-${i}`] },
-          });
-          updates++;
+    it(
+      'works while the server is busy with transactions of its own',
+      async () => {
+        const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Busy', '--json'], storageEnv));
+        const caller = { apiKey: created.apiKey };
+        const { workflow } = await mutateOk(caller, CREATE_WORKFLOW, { name: 'Busy', steps: ['A'] });
+        let busy = true;
+        let updates = 0;
+        const hammer = async (lane: number) => {
+          for (let i = 0; busy; i++) {
+            // A change of steps is a transaction on the server (version bump + snapshot).
+            await mutateOk(caller, UPDATE_WORKFLOW, { id: workflow.id, steps: [`L${lane}-${i}`] });
+            updates++;
+          }
+        };
+        const lanes = [hammer(1), hammer(2)];
+        try {
+          for (const enabled of ['false', 'true', 'false']) {
+            const result = await runAdmin(setFeatureArgs(created.organization.id, enabled), storageEnv);
+            expect(result.code, result.stderr).toBe(0);
+          }
+        } finally {
+          busy = false;
+          await Promise.all(lanes);
         }
-      };
-      const lanes = [hammer(1), hammer(2)];
-      try {
-        for (const enabled of ['false', 'true', 'false']) {
-          const result = await runAdmin(setFeatureArgs(created.organization.id, enabled), storageEnv);
-          expect(result.code, result.stderr).toBe(0);
-        }
-      } finally {
-        busy = false;
-        await Promise.all(lanes);
-      }
-      expect(updates).toBeGreaterThan(0);
-      await within(5000, async () => (await client.request<any>(VIEWER)).viewer.organization.features.length === 0);
-      const { workflow } = await client.request<any>(gql`query ($id: ID!) { workflow(id: $id) { version } }`, { id: createWorkflow.workflow.id });
-      expect(workflow.version).toBe(updates + 1);
-    }, SLOW);
+        expect(updates).toBeGreaterThan(0);
+        await within(5000, async () => (await features(created.apiKey)).length === 0);
+        const read = await execute(caller, WORKFLOW_VERSION, { id: workflow.id });
+        expect(present(read.workflow).version).toBe(updates + 1);
+      },
+      SLOW,
+    );
   }
 });
 
 describe('help and errors', () => {
-  it('--help exits 0 and shows both commands', async () => {
-    for (const args of [['--help'], ['create-org', '--help'], ['set-feature', '--help']]) {
-      const result = await runAdmin(args, storageEnv);
-      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
-      expect(result.stdout).toContain('create-org');
-      expect(result.stdout).toContain('set-feature');
-    }
-  }, SLOW);
+  it(
+    '--help exits 0 and shows both commands',
+    async () => {
+      for (const args of [['--help'], ['create-org', '--help'], ['set-feature', '--help']]) {
+        const result = await runAdmin(args, storageEnv);
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+        expect(result.stdout).toContain('create-org');
+        expect(result.stdout).toContain('set-feature');
+      }
+    },
+    SLOW,
+  );
 
-  it('an unknown organization is one clear line on stderr and a non-zero exit', async () => {
-    for (const org of ['org_01m8mwbn4xqpj3fypwxwrsccbr', 'not-an-org']) {
-      expectOneLineFailure(await runAdmin(setFeatureArgs(org, 'true'), storageEnv), new RegExp(`organization.*${org}|${org}.*organization`, 'i'));
-    }
-  }, SLOW);
+  it(
+    'an unknown organization is one clear line on stderr and a non-zero exit',
+    async () => {
+      for (const org of ['org_01m8mwbn4xqpj3fypwxwrsccbr', 'not-an-org']) {
+        expectOneLineFailure(await runAdmin(setFeatureArgs(org, 'true'), storageEnv), new RegExp(`organization.*${org}|${org}.*organization`, 'i'));
+      }
+    },
+    SLOW,
+  );
 
-  it('bad flags are one clear line on stderr and a non-zero exit', async () => {
-    const cases: [string[], RegExp][] = [
-      [['create-org', '--name', 'X', '--frobnicate'], /frobnicate/],
-      [['create-org', '--json'], /--name/],
-      [['create-org', '--name', '   ', '--json'], /--name/],
-      // The same name rule as every name the API takes.
-      [['create-org', '--name', 'x'.repeat(101), '--json'], /--name: A name is at most 100 characters/],
-      [['create-org', '--name'], /--name/],
-      [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', 'maybe'], /--enabled/],
-      [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM'], /--enabled/],
-      [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'TELEPORTATION', '--enabled', 'true'], /--feature/],
-      [['set-feature', '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', 'true'], /--org/],
-      [['delete-everything'], /delete-everything/],
-    ];
-    // Three at a time: each is its own process.
-    for (let i = 0; i < cases.length; i += 3) {
-      const batch = cases.slice(i, i + 3);
-      const results = await Promise.all(batch.map(([args]) => runAdmin(args, storageEnv)));
-      results.forEach((result, j) => expectOneLineFailure(result, batch[j][1]));
-    }
-  }, SLOW);
+  it(
+    'bad flags are one clear line on stderr and a non-zero exit',
+    async () => {
+      const cases: [string[], RegExp][] = [
+        [['create-org', '--name', 'X', '--frobnicate'], /frobnicate/],
+        [['create-org', '--json'], /--name/],
+        [['create-org', '--name', '   ', '--json'], /--name/],
+        // The same name rule as every name the API takes.
+        [['create-org', '--name', 'x'.repeat(101), '--json'], /--name: A name is at most 100 characters/],
+        [['create-org', '--name'], /--name/],
+        [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', 'maybe'], /--enabled/],
+        [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'INTEGRATIONS_ECOSYSTEM'], /--enabled/],
+        [['set-feature', '--org', 'org_01m8mwbn4xqpj3fypwxwrsccbr', '--feature', 'TELEPORTATION', '--enabled', 'true'], /--feature/],
+        [['set-feature', '--feature', 'INTEGRATIONS_ECOSYSTEM', '--enabled', 'true'], /--org/],
+        [['delete-everything'], /delete-everything/],
+      ];
+      // Three at a time: each is its own process.
+      for (let i = 0; i < cases.length; i += 3) {
+        const batch = cases.slice(i, i + 3);
+        const results = await Promise.all(batch.map(([args]) => runAdmin(args, storageEnv)));
+        results.forEach((result, j) => expectOneLineFailure(result, batch[j][1]));
+      }
+    },
+    SLOW,
+  );
 });
 
 if (storage === 'pglite') {
@@ -190,34 +278,42 @@ if (storage === 'pglite') {
       return dir;
     };
 
-    it('creates the database (migrations applied), the organization, and then changes it', async () => {
-      const dataDir = await freshDir();
-      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Offline', '--json'], { DATA_DIR: dataDir }));
-      expect(created.organization.name).toBe('Offline');
+    it(
+      'creates the database (migrations applied), the organization, and then changes it',
+      async () => {
+        const dataDir = await freshDir();
+        const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Offline', '--json'], { DATA_DIR: dataDir }));
+        expect(created.organization.name).toBe('Offline');
 
-      const off = await runAdmin(setFeatureArgs(created.organization.id, 'false', '--json'), { DATA_DIR: dataDir });
-      expect(off.code, off.stderr).toBe(0);
-      expect(JSON.parse(stdoutLines(off)[0]).organization.features).toEqual([]);
-      const on = await runAdmin(setFeatureArgs(created.organization.id, 'true', '--json'), { DATA_DIR: dataDir });
-      expect(on.code, on.stderr).toBe(0);
-      expect(JSON.parse(stdoutLines(on)[0]).organization.features).toEqual(['INTEGRATIONS_ECOSYSTEM']);
+        const off = await runAdmin(setFeatureArgs(created.organization.id, 'false', '--json'), { DATA_DIR: dataDir });
+        expect(off.code, off.stderr).toBe(0);
+        expect(organizationIn(stdoutLines(off)[0]).features).toEqual([]);
+        const on = await runAdmin(setFeatureArgs(created.organization.id, 'true', '--json'), { DATA_DIR: dataDir });
+        expect(on.code, on.stderr).toBe(0);
+        expect(organizationIn(stdoutLines(on)[0]).features).toEqual(['INTEGRATIONS_ECOSYSTEM']);
 
-      expectOneLineFailure(await runAdmin(setFeatureArgs('org_01m8mwbn4xqpj3fypwxwrsccbr', 'true'), { DATA_DIR: dataDir }), /organization/i);
-      // Nothing is left claiming the directory once the commands are done.
-      expect(await readdir(dataDir)).not.toContain('owner.pid');
-    }, SLOW);
+        expectOneLineFailure(await runAdmin(setFeatureArgs('org_01m8mwbn4xqpj3fypwxwrsccbr', 'true'), { DATA_DIR: dataDir }), /organization/i);
+        // Nothing is left claiming the directory once the commands are done.
+        expect(await readdir(dataDir)).not.toContain('owner.pid');
+      },
+      SLOW,
+    );
 
-    it('runs two commands at once on the same directory', async () => {
-      const dataDir = await freshDir();
-      const [a, b] = await Promise.all([
-        runAdmin(['create-org', '--name', 'Twin A', '--json'], { DATA_DIR: dataDir }),
-        runAdmin(['create-org', '--name', 'Twin B', '--json'], { DATA_DIR: dataDir }),
-      ]);
-      const [createdA, createdB] = [parseCreateOrg(a), parseCreateOrg(b)];
-      expect(createdA.organization.id).not.toBe(createdB.organization.id);
-      const check = await runAdmin(setFeatureArgs(createdB.organization.id, 'false', '--json'), { DATA_DIR: dataDir });
-      expect(check.code, check.stderr).toBe(0);
-      expect(JSON.parse(stdoutLines(check)[0]).organization.name).toBe('Twin B');
-    }, SLOW);
+    it(
+      'runs two commands at once on the same directory',
+      async () => {
+        const dataDir = await freshDir();
+        const [a, b] = await Promise.all([
+          runAdmin(['create-org', '--name', 'Twin A', '--json'], { DATA_DIR: dataDir }),
+          runAdmin(['create-org', '--name', 'Twin B', '--json'], { DATA_DIR: dataDir }),
+        ]);
+        const [createdA, createdB] = [parseCreateOrg(a), parseCreateOrg(b)];
+        expect(createdA.organization.id).not.toBe(createdB.organization.id);
+        const check = await runAdmin(setFeatureArgs(createdB.organization.id, 'false', '--json'), { DATA_DIR: dataDir });
+        expect(check.code, check.stderr).toBe(0);
+        expect(organizationIn(stdoutLines(check)[0]).name).toBe('Twin B');
+      },
+      SLOW,
+    );
   });
 }

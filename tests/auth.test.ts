@@ -1,26 +1,121 @@
 // Authentication as a caller meets it: which requests need a key, what a refusal looks
 // like (one shape whatever was wrong), what `viewer` says about the caller, and that a
 // key's lastUsedAt follows its use.
-import { gql } from 'graphql-request';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestOrg, clientFor, createOrg, graphqlUrl, post, serverUrl } from './support/api.ts';
+import { beforeAll, describe, expect } from 'vitest';
+import { graphqlUrl, serverUrl } from './support/api.ts';
+import { type Org, execute, graphql, it, mutateOk, nodes, present, send, testOrg } from './support/kit.ts';
+import { firstCode, parseJson, readAnswer } from './support/oauth.ts';
 
-const VIEWER = gql`{ viewer { organization { id name features } apiKey { id name } } }`;
+const VIEWER = graphql(`
+  query AuthViewer {
+    viewer {
+      organization {
+        id
+        name
+        features
+      }
+      apiKey {
+        id
+        name
+      }
+    }
+  }
+`);
+const GENERATE = graphql(`
+  mutation AuthGenerateKey($input: GenerateApiKeyInput!) {
+    generateApiKey(input: $input) {
+      apiKey {
+        id
+        name
+      }
+      secret
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const REVOKE = graphql(`
+  mutation AuthRevokeKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      apiKey {
+        id
+        revokedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const SNEAKY = graphql(`
+  mutation AuthSneakyKey {
+    generateApiKey(input: { name: "sneaky" }) {
+      secret
+    }
+  }
+`);
+const KEY_NAMES = graphql(`
+  query AuthKeyNames {
+    apiKeys(first: 100) {
+      edges {
+        node {
+          name
+        }
+      }
+    }
+  }
+`);
+const KEYS = graphql(`
+  query AuthKeys {
+    apiKeys {
+      edges {
+        node {
+          id
+          name
+          prefix
+          lastFour
+        }
+      }
+    }
+  }
+`);
+const NODE = graphql(`
+  query AuthNode($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Organization {
+        name
+      }
+    }
+  }
+`);
+const KEY_USAGE = graphql(`
+  query AuthKeyUsage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on ApiKey {
+        createdAt
+        lastUsedAt
+      }
+    }
+  }
+`);
 
-let acme: TestOrg;
-let other: TestOrg;
+let acme: Org;
+let other: Org;
 
 beforeAll(async () => {
-  [acme, other] = await Promise.all([createOrg('Auth Acme'), createOrg('Auth Other')]);
+  [acme, other] = await Promise.all([testOrg({ name: 'Auth Acme' }), testOrg({ name: 'Auth Other' })]);
 });
 
-async function generateKey(org: TestOrg, name: string) {
-  const { generateApiKey } = await org.client.request<any>(
-    gql`mutation ($input: GenerateApiKeyInput!) { generateApiKey(input: $input) { apiKey { id name } secret userErrors { code } } }`,
-    { input: { name } },
-  );
-  expect(generateApiKey.userErrors).toEqual([]);
-  return generateApiKey as { apiKey: { id: string; name: string }; secret: string };
+async function generateKey(org: Org, name: string) {
+  const { apiKey, secret } = await mutateOk(org, GENERATE, { name });
+  return { apiKey, secret };
 }
 
 function expectNoInternals(text: string) {
@@ -31,11 +126,7 @@ function expectNoInternals(text: string) {
 describe('refusals', () => {
   it('answers a missing key, a wrong key, a revoked key and a bad Bearer token with the same 401', async () => {
     const revoked = await generateKey(acme, 'to revoke');
-    const { revokeApiKey } = await acme.client.request<any>(
-      gql`mutation ($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { id revokedAt } userErrors { code } } }`,
-      { input: { id: revoked.apiKey.id } },
-    );
-    expect(revokeApiKey.userErrors).toEqual([]);
+    await mutateOk(acme, REVOKE, { id: revoked.apiKey.id });
 
     const wrongButWellFormed = `${acme.apiKey.slice(0, -4)}${acme.apiKey.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
     const cases: Record<string, Record<string, string>> = {
@@ -53,15 +144,16 @@ describe('refusals', () => {
     };
     const bodies: Record<string, unknown> = {};
     for (const [name, headers] of Object.entries(cases)) {
-      const response = await post({ query: VIEWER }, headers);
+      const response = await send({ headers }, VIEWER);
       expect(response.status, name).toBe(401);
-      expect(response.json, `${name}: ${response.text}`).toBeDefined();
-      expect(response.json.data, name).toBeUndefined();
-      expect(response.json.errors, name).toHaveLength(1);
-      expect(response.json.errors[0].extensions.code, name).toBe('UNAUTHENTICATED');
-      expect(response.json.errors[0].message, name).toEqual(expect.any(String));
+      const body = parseJson(response.text);
+      expect(body, `${name}: ${response.text}`).toBeDefined();
+      expect(response.data, name).toBeUndefined();
+      expect(response.errors, name).toHaveLength(1);
+      expect(firstCode(response), name).toBe('UNAUTHENTICATED');
+      expect(response.errors?.[0].message, name).toEqual(expect.any(String));
       expectNoInternals(response.text);
-      bodies[name] = response.json;
+      bodies[name] = body;
     }
     // Identical shape: nothing tells a caller which of these it got wrong.
     for (const [name, body] of Object.entries(bodies)) expect(body, name).toEqual(bodies['missing key']);
@@ -72,18 +164,15 @@ describe('refusals', () => {
       headers: { accept: 'application/json' },
     });
     expect(get.status).toBe(401);
-    const body = await get.json();
-    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const body = await readAnswer(get);
+    expect(firstCode(body)).toBe('UNAUTHENTICATED');
     expect(body.data).toBeUndefined();
 
-    const mutation = await post(
-      { query: 'mutation { generateApiKey(input: { name: "sneaky" }) { secret } }' },
-      { 'x-api-key': 'nope' },
-    );
+    const mutation = await send({ apiKey: 'nope' }, SNEAKY);
     expect(mutation.status).toBe(401);
-    expect(mutation.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const { apiKeys } = await acme.client.request<any>(gql`{ apiKeys(first: 100) { edges { node { name } } } }`);
-    expect(apiKeys.edges.map((e: any) => e.node.name)).not.toContain('sneaky');
+    expect(firstCode(mutation)).toBe('UNAUTHENTICATED');
+    const { apiKeys } = await execute(acme, KEY_NAMES);
+    expect(nodes(apiKeys).map((node) => node.name)).not.toContain('sneaky');
   });
 
   it('answers 404 for an unknown route, with or without a key', async () => {
@@ -120,56 +209,64 @@ describe('open endpoints', () => {
 
 describe('viewer', () => {
   it('describes the calling organization and key', async () => {
-    const { viewer } = await acme.client.request<any>(VIEWER);
-    const { apiKeys } = await acme.client.request<any>(gql`{ apiKeys { edges { node { id name prefix lastFour } } } }`);
-    const used = apiKeys.edges.map((e: any) => e.node).find((k: any) => acme.apiKey.startsWith(k.prefix) && acme.apiKey.endsWith(k.lastFour));
-    expect(used).toBeDefined();
+    const { viewer } = await execute(acme, VIEWER);
+    const { apiKeys } = await execute(acme, KEYS);
+    const used = present(
+      nodes(apiKeys).find((k) => acme.apiKey.startsWith(k.prefix) && acme.apiKey.endsWith(k.lastFour)),
+      'the key in use',
+    );
     expect(viewer).toEqual({
       organization: { id: acme.id, name: 'Auth Acme', features: ['INTEGRATIONS_ECOSYSTEM'] },
       apiKey: { id: used.id, name: used.name },
     });
     expect(viewer.organization.id).toMatch(/^org_/);
-    expect(viewer.apiKey.id).toMatch(/^key_/);
+    expect(viewer.apiKey?.id).toMatch(/^key_/);
   });
 
   it('names the key actually used when an organization has several', async () => {
     const second = await generateKey(acme, 'Second key');
-    const { viewer } = await clientFor(second.secret).request<any>(VIEWER);
+    const { viewer } = await execute({ apiKey: second.secret }, VIEWER);
     expect(viewer.apiKey).toEqual(second.apiKey);
     expect(viewer.organization.id).toBe(acme.id);
   });
 
   it('keeps organizations apart: each key sees its own organization; node() of the other one is null', async () => {
-    const [mine, theirs] = await Promise.all([acme.client.request<any>(VIEWER), other.client.request<any>(VIEWER)]);
+    const [mine, theirs] = await Promise.all([execute(acme, VIEWER), execute(other, VIEWER)]);
     expect(mine.viewer.organization.id).toBe(acme.id);
     expect(theirs.viewer.organization.id).toBe(other.id);
-    const NODE = gql`query ($id: ID!) { node(id: $id) { id ... on Organization { name } } }`;
-    expect((await acme.client.request<any>(NODE, { id: acme.id })).node).toEqual({ id: acme.id, name: 'Auth Acme' });
-    expect((await acme.client.request<any>(NODE, { id: other.id })).node).toBeNull();
+    expect((await execute(acme, NODE, { id: acme.id })).node).toEqual({ id: acme.id, name: 'Auth Acme' });
+    expect((await execute(acme, NODE, { id: other.id })).node).toBeNull();
   });
 });
 
 describe('lastUsedAt', () => {
+  /** The API key's createdAt and lastUsedAt, through node(). */
+  async function usage(id: string) {
+    const { node } = await execute(acme, KEY_USAGE, { id });
+    expect(node?.__typename).toBe('ApiKey');
+    if (node?.__typename !== 'ApiKey') throw new Error(`node(${id}) is not an ApiKey`);
+    return { createdAt: node.createdAt, lastUsedAt: node.lastUsedAt };
+  }
+
   it('is empty for a key never used and set once the key is used', async () => {
     const fresh = await generateKey(acme, 'Usage tracked');
-    const KEY = gql`query ($id: ID!) { node(id: $id) { ... on ApiKey { createdAt lastUsedAt } } }`;
-    const before = (await acme.client.request<any>(KEY, { id: fresh.apiKey.id })).node;
+    const before = await usage(fresh.apiKey.id);
     expect(before.lastUsedAt).toBeNull();
 
-    await clientFor(fresh.secret).request(VIEWER);
+    await execute({ apiKey: fresh.secret }, VIEWER);
     // Recorded beside the request, not inside it: poll the listing briefly.
     let after: { createdAt: string; lastUsedAt: string | null } = before;
     for (let attempt = 0; attempt < 50 && !after.lastUsedAt; attempt++) {
       if (attempt) await new Promise((resolve) => setTimeout(resolve, 100));
-      after = (await acme.client.request<any>(KEY, { id: fresh.apiKey.id })).node;
+      after = await usage(fresh.apiKey.id);
     }
-    expect(after.lastUsedAt).not.toBeNull();
-    expect(Date.parse(after.lastUsedAt!)).toBeGreaterThanOrEqual(Date.parse(after.createdAt));
+    const lastUsedAt = present(after.lastUsedAt, 'lastUsedAt');
+    expect(Date.parse(lastUsedAt)).toBeGreaterThanOrEqual(Date.parse(after.createdAt));
 
     // Kept to the minute, not written on every request: more uses within that minute
     // leave it as it is.
-    for (let i = 0; i < 3; i++) await clientFor(fresh.secret).request(VIEWER);
-    const again = (await acme.client.request<any>(KEY, { id: fresh.apiKey.id })).node;
-    if (Date.now() - Date.parse(after.lastUsedAt!) < 50_000) expect(again.lastUsedAt).toBe(after.lastUsedAt);
+    for (let i = 0; i < 3; i++) await execute({ apiKey: fresh.secret }, VIEWER);
+    const again = await usage(fresh.apiKey.id);
+    if (Date.now() - Date.parse(lastUsedAt) < 50_000) expect(again.lastUsedAt).toBe(lastUsedAt);
   });
 });

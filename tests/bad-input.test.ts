@@ -1,17 +1,65 @@
 // Hostile and broken requests (CONTRACT rule 9): each gets a clear GraphQL or HTTP
 // error — 4xx, or 200 with errors and no data — never a stack trace or a file path, and
 // the server goes on serving. Every response text seen here is checked for internals.
+// The requests are raw on purpose (post(), GET URLs, a socket); their answers are typed.
 import { request as httpRequest } from 'node:http';
-import { gql } from 'graphql-request';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestOrg, createOrg, graphqlUrl, post } from './support/api.ts';
+import { graphqlUrl } from './support/api.ts';
+import { type GraphQLErrorJSON, type Org, type ResultOf, execute, graphql, jsonObject, post, present, testOrg } from './support/kit.ts';
 
-let acme: TestOrg;
+const VIEWER = graphql(`
+  query BadInputViewer {
+    viewer {
+      organization {
+        id
+      }
+    }
+  }
+`);
+const COUNTS = graphql(`
+  query BadInputCounts {
+    apiKeys {
+      totalCount
+    }
+    workflows {
+      totalCount
+    }
+  }
+`);
+/** VIEWER's text, for the raw bodies and GET parameters whose answers are read as its result. */
+const VIEWER_TEXT = print(VIEWER);
+type Viewer = ResultOf<typeof VIEWER>;
+
+let acme: Org;
 const seen: { label: string; status: number; text: string }[] = [];
 
 beforeAll(async () => {
-  acme = await createOrg('Bad Input');
+  acme = await testOrg({ name: 'Bad Input' });
 });
+
+/** A raw answer: the status, the text, the body parsed if it is JSON, and its GraphQL parts if it is an object. */
+interface RawAnswer<R = unknown> {
+  status: number;
+  text: string;
+  /** The parsed body, whatever JSON it is; undefined when the body is not JSON. */
+  json: unknown;
+  data?: R | null;
+  errors?: GraphQLErrorJSON[];
+}
+
+/** `R`: the result type of the document the request sent, when its data is read. */
+function answerOf<R = unknown>(status: number, text: string): RawAnswer<R> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  // The body's shape is the server's promise (GraphQL over HTTP); the assertions check it.
+  const body = (typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {}) as { data?: R | null; errors?: GraphQLErrorJSON[] };
+  return { status, text, json, data: body.data, errors: body.errors };
+}
 
 function expectClean(label: string, text: string) {
   expect(text, label).not.toContain('    at ');
@@ -19,49 +67,43 @@ function expectClean(label: string, text: string) {
 }
 
 /** A raw POST with the org's key; the response is recorded for the final internals sweep. */
-async function send(label: string, body: string | object, headers: Record<string, string> = {}) {
+async function send<R = unknown>(label: string, body: string | object, headers: Record<string, string> = {}): Promise<RawAnswer<R>> {
   const response = await post(body, { 'x-api-key': acme.apiKey, ...headers });
   seen.push({ label, status: response.status, text: response.text });
   expectClean(label, response.text);
-  return response;
+  return answerOf<R>(response.status, response.text);
 }
 
-async function get(label: string, params: Record<string, string>, headers: Record<string, string> = {}) {
+async function get<R = unknown>(label: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<RawAnswer<R>> {
   const response = await fetch(`${graphqlUrl}?${new URLSearchParams(params)}`, {
     headers: { accept: 'application/graphql-response+json, application/json', 'x-api-key': acme.apiKey, ...headers },
   });
   const text = await response.text();
   seen.push({ label, status: response.status, text });
   expectClean(label, text);
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
+  return answerOf<R>(response.status, text);
 }
 
 /** An error answer per the contract: 4xx, or 200 with errors and no data. */
-function expectRefused(label: string, response: { status: number; json: any; text: string }) {
+function expectRefused(label: string, response: RawAnswer) {
   expect(response.status, `${label}: ${response.text}`).toBeGreaterThanOrEqual(200);
   expect(response.status, `${label}: ${response.text}`).toBeLessThan(500);
   if (response.status === 200) {
-    expect(response.json?.errors?.length, `${label}: ${response.text}`).toBeGreaterThan(0);
-    expect(response.json.data ?? null, label).toBeNull();
+    expect(response.errors?.length, `${label}: ${response.text}`).toBeGreaterThan(0);
+    expect(response.data ?? null, label).toBeNull();
   }
 }
 
 /** Same, and the body is a GraphQL response with at least one error message. */
-function expectGraphQLRefusal(label: string, response: { status: number; json: any; text: string }) {
+function expectGraphQLRefusal(label: string, response: RawAnswer) {
   expectRefused(label, response);
   expect(response.json, `${label}: ${response.text}`).toBeDefined();
-  expect(response.json.errors?.[0]?.message, label).toEqual(expect.any(String));
-  expect(response.json.data ?? null, label).toBeNull();
+  expect(response.errors?.[0]?.message, label).toEqual(expect.any(String));
+  expect(response.data ?? null, label).toBeNull();
 }
 
 async function viewerStillWorks() {
-  const { viewer } = await acme.client.request<any>(gql`{ viewer { organization { id } } }`);
+  const { viewer } = await execute(acme, VIEWER);
   expect(viewer.organization.id).toBe(acme.id);
 }
 
@@ -111,13 +153,14 @@ describe('malformed requests', () => {
 });
 
 describe('oversized bodies', () => {
-  const big = (bytes: number) => JSON.stringify({ query: '{ viewer { organization { id } } }', variables: { pad: 'x'.repeat(bytes) } });
+  // The padding is a variable the query does not declare, which GraphQL ignores.
+  const big = (bytes: number) => JSON.stringify({ query: VIEWER_TEXT, variables: { pad: 'x'.repeat(bytes) } });
 
   it('answers a 2 MB body with 413 and a GraphQL error', async () => {
     const response = await send('2 MB body', big(2 * 1024 * 1024));
     expect(response.status).toBe(413);
-    expect(response.json.errors[0].message).toEqual(expect.any(String));
-    expect(response.json.data).toBeUndefined();
+    expect(response.errors?.[0]?.message).toEqual(expect.any(String));
+    expect(response.data).toBeUndefined();
     await viewerStillWorks();
   });
 
@@ -138,7 +181,7 @@ describe('oversized bodies', () => {
           res.on('data', (d) => (text += d));
           res.on('end', () => {
             expectClean('chunked 2 MB body', text);
-            expect(JSON.parse(text).errors[0].message).toEqual(expect.any(String));
+            expect(answerOf(res.statusCode ?? 0, text).errors?.[0]?.message).toEqual(expect.any(String));
             resolve(res.statusCode ?? 0);
           });
         });
@@ -161,10 +204,9 @@ describe('oversized bodies', () => {
   });
 
   it('takes a body just under the limit', async () => {
-    const response = await send('900 kB body', big(900 * 1024));
-    // The padding is a variable the query does not declare, which GraphQL ignores.
+    const response = await send<Viewer>('900 kB body', big(900 * 1024));
     expect(response.status).toBe(200);
-    expect(response.json.data.viewer.organization.id).toBe(acme.id);
+    expect(present(response.data).viewer.organization.id).toBe(acme.id);
   });
 });
 
@@ -184,8 +226,8 @@ describe('hostile queries', () => {
     expect(refused.text).toMatch(/alias/i);
     const accepted = await send('30 aliases', { query: aliases(30) });
     expect(accepted.status).toBe(200);
-    expect(accepted.json.errors).toBeUndefined();
-    expect(Object.keys(accepted.json.data)).toHaveLength(30);
+    expect(accepted.errors).toBeUndefined();
+    expect(Object.keys(jsonObject(accepted.data))).toHaveLength(30);
   });
 
   it('refuses a query with very many tokens', async () => {
@@ -196,7 +238,10 @@ describe('hostile queries', () => {
   });
 
   it('refuses deeply nested fragments the same way as a deep query', async () => {
-    const fragments = Array.from({ length: 14 }, (_, i) => `fragment F${i} on Organization { ${i < 13 ? `x${i}: organization { ...F${i + 1} }` : 'id'} }`);
+    const fragments = Array.from(
+      { length: 14 },
+      (_, i) => `fragment F${i} on Organization { ${i < 13 ? `x${i}: organization { ...F${i + 1} }` : 'id'} }`,
+    );
     const query = `{ viewer { organization { ...F0 } } } ${fragments.join(' ')}`;
     expectGraphQLRefusal('nested fragments', await send('nested fragments', { query }));
   });
@@ -204,7 +249,7 @@ describe('hostile queries', () => {
   it('survives a syntax error with a clear message', async () => {
     const response = await send('syntax error', { query: '{ viewer { organization { id } ' });
     expectGraphQLRefusal('syntax error', response);
-    expect(response.json.errors[0].message).toMatch(/syntax/i);
+    expect(response.errors?.[0]?.message).toMatch(/syntax/i);
   });
 });
 
@@ -234,10 +279,10 @@ describe('wrong types and unknown names', () => {
       'id is an object': { query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: { $ne: null } } },
       'inline literal of the wrong type': { query: '{ apiKeys(first: "ten") { totalCount } }' },
     };
-    const before = (await acme.client.request<any>(gql`{ apiKeys { totalCount } workflows { totalCount } }`));
+    const before = await execute(acme, COUNTS);
     for (const [label, body] of Object.entries(cases)) expectGraphQLRefusal(label, await send(label, body));
     // Nothing was written by any of them.
-    expect(await acme.client.request<any>(gql`{ apiKeys { totalCount } workflows { totalCount } }`)).toEqual(before);
+    expect(await execute(acme, COUNTS)).toEqual(before);
   });
 
   it('refuses unknown fields, types and operations', async () => {
@@ -253,19 +298,19 @@ describe('wrong types and unknown names', () => {
   });
 
   it('refuses a mutation over GET and performs nothing', async () => {
-    const before = (await acme.client.request<any>(gql`{ apiKeys { totalCount } }`)).apiKeys.totalCount;
+    const before = (await execute(acme, COUNTS)).apiKeys.totalCount;
     const response = await get('mutation over GET', { query: 'mutation { generateApiKey(input: { name: "via GET" }) { secret } }' });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(response.json?.errors?.[0]?.message).toEqual(expect.any(String));
+    expect(response.errors?.[0]?.message).toEqual(expect.any(String));
     expect(response.text).not.toContain('iapi_');
-    expect((await acme.client.request<any>(gql`{ apiKeys { totalCount } }`)).apiKeys.totalCount).toBe(before);
+    expect((await execute(acme, COUNTS)).apiKeys.totalCount).toBe(before);
   });
 
   it('answers a plain GET query (queries are allowed over GET)', async () => {
-    const response = await get('query over GET', { query: '{ viewer { organization { id } } }' });
+    const response = await get<Viewer>('query over GET', { query: VIEWER_TEXT });
     expect(response.status).toBe(200);
-    expect(response.json.data.viewer.organization.id).toBe(acme.id);
+    expect(present(response.data).viewer.organization.id).toBe(acme.id);
   });
 });
 

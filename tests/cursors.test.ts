@@ -6,10 +6,9 @@
 // resolved across tenants would land on either side of our rows and show up as a page
 // that differs from the unknown ID's.
 import { randomInt } from 'node:crypto';
-import { gql } from 'graphql-request';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestOrg, createOrg } from './support/api.ts';
-import { createApiIntegration, createOktaIntegration, directoryUsers, waitForSync } from './support/directory.ts';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { createOktaIntegration, directoryUsers, waitForSync } from './support/directory.ts';
+import { type Org, execute, graphql, it, mutateOk, present, testOrg } from './support/kit.ts';
 import { type OktaStandIn, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 
 /** One set of rows of every kind an organization can list. */
@@ -20,6 +19,7 @@ interface Rows {
   directoryUser: string;
 }
 
+/** One page of any connection: each connection type's fragment below selects exactly this. */
 interface Page {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
@@ -28,77 +28,218 @@ interface Page {
 
 type PageArgs = { after?: string; before?: string; first?: number; last?: number };
 
-const PAGE = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }';
-const ARGS = 'after: $after, before: $before, first: $first, last: $last';
-const VARS = '$after: String, $before: String, $first: Int, $last: Int';
+graphql(`
+  fragment CursorsPageInfo on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`);
+graphql(`
+  fragment CursorsWorkflowPage on WorkflowConnection {
+    totalCount
+    pageInfo {
+      ...CursorsPageInfo
+    }
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+  }
+`);
+graphql(`
+  fragment CursorsIntegrationPage on IntegrationConnection {
+    totalCount
+    pageInfo {
+      ...CursorsPageInfo
+    }
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+  }
+`);
+graphql(`
+  fragment CursorsApiKeyPage on ApiKeyConnection {
+    totalCount
+    pageInfo {
+      ...CursorsPageInfo
+    }
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+  }
+`);
+graphql(`
+  fragment CursorsDirectoryUserPage on DirectoryUserConnection {
+    totalCount
+    pageInfo {
+      ...CursorsPageInfo
+    }
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+  }
+`);
+graphql(`
+  fragment CursorsSessionPage on OnboardingSessionConnection {
+    totalCount
+    pageInfo {
+      ...CursorsPageInfo
+    }
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+  }
+`);
+
+const WORKFLOWS = graphql(`
+  query CursorsWorkflows($after: String, $before: String, $first: Int, $last: Int) {
+    c: workflows(after: $after, before: $before, first: $first, last: $last) {
+      ...CursorsWorkflowPage
+    }
+  }
+`);
+const INTEGRATIONS = graphql(`
+  query CursorsIntegrations($after: String, $before: String, $first: Int, $last: Int) {
+    c: integrations(after: $after, before: $before, first: $first, last: $last) {
+      ...CursorsIntegrationPage
+    }
+  }
+`);
+const API_KEYS = graphql(`
+  query CursorsApiKeys($after: String, $before: String, $first: Int, $last: Int) {
+    c: apiKeys(after: $after, before: $before, first: $first, last: $last) {
+      ...CursorsApiKeyPage
+    }
+  }
+`);
+const DIRECTORY_USERS = graphql(`
+  query CursorsDirectoryUsers($parent: ID!, $after: String, $before: String, $first: Int, $last: Int) {
+    c: directoryUsers(integrationId: $parent, after: $after, before: $before, first: $first, last: $last) {
+      ...CursorsDirectoryUserPage
+    }
+  }
+`);
+const INTEGRATION_SESSIONS = graphql(`
+  query CursorsIntegrationSessions($parent: ID!, $after: String, $before: String, $first: Int, $last: Int) {
+    integration(id: $parent) {
+      c: onboardingSessions(after: $after, before: $before, first: $first, last: $last) {
+        ...CursorsSessionPage
+      }
+    }
+  }
+`);
+const NODE_SESSIONS = graphql(`
+  query CursorsNodeSessions($parent: ID!, $after: String, $before: String, $first: Int, $last: Int) {
+    node(id: $parent) {
+      ... on Integration {
+        c: onboardingSessions(after: $after, before: $before, first: $first, last: $last) {
+          ...CursorsSessionPage
+        }
+      }
+    }
+  }
+`);
+const CONNECTION_SESSIONS = graphql(`
+  query CursorsConnectionSessions($after: String, $before: String, $first: Int, $last: Int) {
+    integrations(first: 100, filter: { templateKey: "API" }) {
+      edges {
+        node {
+          id
+          c: onboardingSessions(after: $after, before: $before, first: $first, last: $last) {
+            ...CursorsSessionPage
+          }
+        }
+      }
+    }
+  }
+`);
+const USER_SESSIONS = graphql(`
+  query CursorsUserSessions($parent: ID!, $after: String, $before: String, $first: Int, $last: Int) {
+    directoryUser(id: $parent) {
+      c: completedSessions(after: $after, before: $before, first: $first, last: $last) {
+        ...CursorsSessionPage
+      }
+    }
+  }
+`);
+const USERS_SESSIONS = graphql(`
+  query CursorsUsersSessions($parent: ID!, $after: String, $before: String, $first: Int, $last: Int) {
+    directoryUsers(integrationId: $parent, filter: { enrollmentStatus: ENROLLED }) {
+      edges {
+        node {
+          c: completedSessions(after: $after, before: $before, first: $first, last: $last) {
+            ...CursorsSessionPage
+          }
+        }
+      }
+    }
+  }
+`);
 
 interface Connection {
   name: string;
   /** The ID prefix of the connection's nodes (src/domain/ids.ts). */
   prefix: string;
-  /** The connection's parent in a set of rows (nested and filtered connections). */
-  parent?: (rows: Rows) => string;
-  query: string;
-  /** The connection in the response. */
-  pick: (data: any, parent?: string) => Page;
+  /** One page of the connection, for one of the organization's sets of rows (the parent of nested and filtered connections). */
+  page: (org: Org, rows: Rows, args: PageArgs) => Promise<Page>;
 }
 
-const topLevel = (name: string, prefix: string): Connection => ({
-  name,
-  prefix,
-  query: gql`query (${VARS}) { c: ${name}(${ARGS}) { ${PAGE} } }`,
-  pick: (data) => data.c,
-});
-
 const CONNECTIONS: Connection[] = [
-  topLevel('workflows', 'wf'),
-  topLevel('integrations', 'int'),
-  topLevel('apiKeys', 'key'),
+  { name: 'workflows', prefix: 'wf', page: async (org, _rows, args) => (await execute(org, WORKFLOWS, args)).c },
+  { name: 'integrations', prefix: 'int', page: async (org, _rows, args) => (await execute(org, INTEGRATIONS, args)).c },
+  { name: 'apiKeys', prefix: 'key', page: async (org, _rows, args) => (await execute(org, API_KEYS, args)).c },
   {
     name: 'directoryUsers',
     prefix: 'dus',
-    parent: (rows) => rows.oktaIntegration,
-    query: gql`query ($parent: ID!, ${VARS}) { c: directoryUsers(integrationId: $parent, ${ARGS}) { ${PAGE} } }`,
-    pick: (data) => data.c,
+    page: async (org, rows, args) => (await execute(org, DIRECTORY_USERS, { parent: rows.oktaIntegration, ...args })).c,
   },
   {
     name: 'integration.onboardingSessions',
     prefix: 'ses',
-    parent: (rows) => rows.apiIntegration,
-    query: gql`query ($parent: ID!, ${VARS}) { integration(id: $parent) { c: onboardingSessions(${ARGS}) { ${PAGE} } } }`,
-    pick: (data) => data.integration.c,
+    page: async (org, rows, args) => present((await execute(org, INTEGRATION_SESSIONS, { parent: rows.apiIntegration, ...args })).integration).c,
   },
   {
     name: 'node(id:) Integration.onboardingSessions',
     prefix: 'ses',
-    parent: (rows) => rows.apiIntegration,
-    query: gql`query ($parent: ID!, ${VARS}) { node(id: $parent) { ... on Integration { c: onboardingSessions(${ARGS}) { ${PAGE} } } } }`,
-    pick: (data) => data.node.c,
+    page: async (org, rows, args) => {
+      const node = present((await execute(org, NODE_SESSIONS, { parent: rows.apiIntegration, ...args })).node);
+      if (!('c' in node)) throw new Error(`node(id:) is no Integration: ${JSON.stringify(node)}`);
+      return node.c;
+    },
   },
   {
     name: 'integrations.onboardingSessions (inside a connection)',
     prefix: 'ses',
-    parent: (rows) => rows.apiIntegration,
-    query: gql`query (${VARS}) { integrations(first: 100, filter: { templateKey: "API" }) {
-      edges { node { id c: onboardingSessions(${ARGS}) { ${PAGE} } } }
-    } }`,
-    pick: (data, parent) => data.integrations.edges.find((e: any) => e.node.id === parent).node.c,
+    page: async (org, rows, args) => {
+      const { integrations } = await execute(org, CONNECTION_SESSIONS, args);
+      return present(integrations.edges.find((e) => e.node.id === rows.apiIntegration)).node.c;
+    },
   },
   {
     name: 'directoryUser.completedSessions',
     prefix: 'ses',
-    parent: (rows) => rows.directoryUser,
-    query: gql`query ($parent: ID!, ${VARS}) { directoryUser(id: $parent) { c: completedSessions(${ARGS}) { ${PAGE} } } }`,
-    pick: (data) => data.directoryUser.c,
+    page: async (org, rows, args) => present((await execute(org, USER_SESSIONS, { parent: rows.directoryUser, ...args })).directoryUser).c,
   },
   {
     name: 'directoryUsers.completedSessions (inside a connection)',
     prefix: 'ses',
-    parent: (rows) => rows.oktaIntegration,
-    query: gql`query ($parent: ID!, ${VARS}) { directoryUsers(integrationId: $parent, filter: { enrollmentStatus: ENROLLED }) {
-      edges { node { c: completedSessions(${ARGS}) { ${PAGE} } } }
-    } }`,
-    pick: (data) => data.directoryUsers.edges[0].node.c,
+    page: async (org, rows, args) => (await execute(org, USERS_SESSIONS, { parent: rows.oktaIntegration, ...args })).directoryUsers.edges[0].node.c,
   },
 ];
 
@@ -113,47 +254,61 @@ function unknownNear(near: string, prefix: string): string {
   return `${prefix}_${time}${random}`;
 }
 
-async function page(org: TestOrg, connection: Connection, rows: Rows, args: PageArgs): Promise<Page> {
-  const parent = connection.parent?.(rows);
-  return connection.pick(await org.client.request<any>(connection.query, parent ? { parent, ...args } : args), parent);
-}
+const page = (org: Org, connection: Connection, rows: Rows, args: PageArgs) => connection.page(org, rows, args);
 
 const ids = (p: Page) => p.edges.map((e) => e.node.id);
 
-let mine: TestOrg;
-let theirs: TestOrg;
+let mine: Org;
+let theirs: Org;
 let okta: OktaStandIn;
 let myRows: Rows;
 /** Theirs: one set made before ours, one after. */
 let theirRows: Rows[];
 
-async function ok<T extends { userErrors: unknown[] }>(promise: Promise<Record<string, T>>): Promise<T> {
-  const result = Object.values(await promise)[0];
-  expect(result.userErrors).toEqual([]);
-  return result;
-}
+const GENERATE_KEY = graphql(`
+  mutation CursorsGenerateKey($input: GenerateApiKeyInput!) {
+    generateApiKey(input: $input) {
+      apiKey {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const COMPLETE = graphql(`
+  mutation CursorsComplete($input: CompleteOnboardingSessionInput!) {
+    completeOnboardingSession(input: $input) {
+      session {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 /** Two API keys, two workflows, an API and an Okta integration, three synced users, three completed sessions. */
-async function addRows(org: TestOrg, tag: string): Promise<Rows> {
-  for (const name of [`${tag} key 1`, `${tag} key 2`]) {
-    await ok(org.client.request<any>(gql`mutation ($input: GenerateApiKeyInput!) { generateApiKey(input: $input) { apiKey { id } userErrors { code } } }`, { input: { name } }));
-  }
-  await ok(org.client.request<any>(gql`mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } userErrors { code } } }`, {
-    input: { name: `${tag} spare`, steps: ['DOCUMENT'] },
-  }));
-  const apiIntegration = await createApiIntegration(org, `${tag} API`);
+async function addRows(org: Org, tag: string): Promise<Rows> {
+  for (const name of [`${tag} key 1`, `${tag} key 2`]) await mutateOk(org, GENERATE_KEY, { name });
+  await org.workflow({ name: `${tag} spare`, steps: ['DOCUMENT'] });
+  // A workflow of its own and an API integration linked to it.
+  const apiWorkflow = await org.workflow({ name: `${tag} API flow`, steps: ['DOCUMENT', 'SELFIE'] });
+  const apiIntegration = (await org.apiIntegration({ name: `${tag} API`, workflowId: apiWorkflow.id })).id;
   const { id: oktaIntegration, firstSync } = await createOktaIntegration(org, okta, { name: `${tag} Okta` });
   expect((await waitForSync(org, firstSync.id)).status).toBe('SUCCEEDED');
   const users = await directoryUsers(org, oktaIntegration, { first: 100 });
   expect(users.totalCount).toBe(3);
   const directoryUser = users.edges[0].node.id;
   for (let i = 0; i < 3; i++) {
-    const { session } = await ok<any>(org.client.request<any>(gql`mutation ($input: RequestNewOnboardingInput!) {
-      requestNewOnboarding(input: $input) { session { id } userErrors { code } }
-    }`, { input: { integrationId: apiIntegration, directoryUserId: directoryUser, externalUserId: `${tag}-${i}` } }));
-    await ok(org.client.request<any>(gql`mutation ($input: CompleteOnboardingSessionInput!) {
-      completeOnboardingSession(input: $input) { session { id } userErrors { code } }
-    }`, { input: { sessionId: session.id, outcome: 'COMPLETED', fullName: `Person ${i}` } }));
+    const session = await org.session({ integrationId: apiIntegration, directoryUserId: directoryUser, externalUserId: `${tag}-${i}` });
+    await mutateOk(org, COMPLETE, { sessionId: session.id, outcome: 'COMPLETED', fullName: `Person ${i}` });
   }
   return { apiIntegration, oktaIntegration, directoryUser };
 }
@@ -161,8 +316,8 @@ async function addRows(org: TestOrg, tag: string): Promise<Rows> {
 beforeAll(async () => {
   okta = await startOktaStandIn({ users: oktaUsers(3) });
   // In this order, so that each organization's first API key sorts as the rest of its rows.
-  theirs = await createOrg('Cursors theirs');
-  mine = await createOrg('Cursors mine');
+  theirs = await testOrg({ name: 'Cursors theirs' });
+  mine = await testOrg({ name: 'Cursors mine' });
   const older = await addRows(theirs, 'older');
   myRows = await addRows(mine, 'mine');
   const newer = await addRows(theirs, 'newer');

@@ -1,30 +1,45 @@
 // Directory sync (issue 4, contract rules 6 and 7) against the suite's server, with
 // stand-in Okta and Microsoft Entra (identity platform + Graph) tenants on loopback that
 // speak the real protocols. Async outcomes are polled with a deadline.
-import { gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestOrg, createOrg, expectGraphQLErrors, serverUrl } from './support/api.ts';
+import { serverUrl } from './support/api.ts';
 import {
+  DIRECTORY_USERS,
   type DirectoryUser,
+  START_SYNC,
   type Sync,
-  USER_FIELDS,
   allDirectoryUsers,
   byExternalId,
-  createApiIntegration,
+  createDirectoryIntegration,
   createEntraIntegration,
   createOktaIntegration,
   directoryUsers,
+  errorParts,
   getDirectory,
   startSync,
   waitForSync,
 } from './support/directory.ts';
+import {
+  type EnrollmentStatus,
+  type Org,
+  type RequestNewOnboardingInput,
+  errors,
+  execute,
+  graphql,
+  mutate,
+  mutateOk,
+  nodes,
+  present,
+  send,
+  testOrg,
+} from './support/kit.ts';
 import { freePort } from './support/process.ts';
-import { type GraphStandIn, GRAPH_SCOPE, graphUser, graphUsers, startGraphStandIn } from './support/standins/microsoft-graph.ts';
+import { GRAPH_SCOPE, graphUser, graphUsers, startGraphStandIn } from './support/standins/microsoft-graph.ts';
 import { type OktaStandIn, oktaUser, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 import { SYNC_PROGRESS, subscribeSse, subscribeWs } from './support/subscriptions.ts';
 
-let acme: TestOrg;
-let other: TestOrg;
+let acme: Org;
+let other: Org;
 const closers: (() => Promise<void>)[] = [];
 
 async function okta(options: Parameters<typeof startOktaStandIn>[0]) {
@@ -40,8 +55,8 @@ async function graph(options: Parameters<typeof startGraphStandIn>[0]) {
 
 beforeAll(async () => {
   // One at a time: each is an admin command against the running server's storage.
-  acme = await createOrg('Directory Acme');
-  other = await createOrg('Directory Other');
+  acme = await testOrg({ name: 'Directory Acme' });
+  other = await testOrg({ name: 'Directory Other' });
 });
 
 afterAll(async () => {
@@ -49,6 +64,21 @@ afterAll(async () => {
 });
 
 const listRequests = (standIn: OktaStandIn) => standIn.listRequests().length;
+
+const UPDATE = graphql(`
+  mutation DirectorySyncUpdateIntegration($input: UpdateIntegrationInput!) {
+    updateIntegration(input: $input) {
+      integration {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 describe('Okta directory sync', { timeout: 120_000 }, () => {
   let upstream: OktaStandIn;
@@ -193,18 +223,14 @@ describe('Okta directory sync', { timeout: 120_000 }, () => {
   });
 
   it('startDirectorySync answers INTEGRATION_NOT_DIRECTORY for an API integration, NOT_FOUND for unknown and foreign IDs', async () => {
-    const api = await createApiIntegration(acme, 'Not a directory');
+    const api = (await acme.apiIntegration({ name: 'Not a directory' })).id;
     const notDirectory = await startSync(acme, api);
     expect(notDirectory.sync).toBeNull();
     expect(notDirectory.userErrors).toEqual([expect.objectContaining({ code: 'INTEGRATION_NOT_DIRECTORY', field: ['input', 'integrationId'] })]);
 
     const theirs = await okta({ users: oktaUsers(3) });
     const foreign = await createOktaIntegration(other, theirs, { name: 'Theirs' });
-    const results = [
-      await startSync(acme, foreign.id),
-      await startSync(acme, 'int_01m8mwbn4xqpj3fypwxwrsccbr'),
-      await startSync(acme, 'not-an-id'),
-    ];
+    const results = [await startSync(acme, foreign.id), await startSync(acme, 'int_01m8mwbn4xqpj3fypwxwrsccbr'), await startSync(acme, 'not-an-id')];
     for (const result of results) {
       expect(result.sync).toBeNull();
       expect(result.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'integrationId'], message: results[1].userErrors[0].message }]);
@@ -228,21 +254,16 @@ describe('Okta directory sync', { timeout: 120_000 }, () => {
     expect(upstream.authorizations).toContain(`SSWS ${wrongToken}`);
 
     // Fixing the credential is enough: the next sync uses the updated (merged) config.
-    const { updateIntegration } = await acme.client.request<any>(
-      gql`mutation ($input: UpdateIntegrationInput!) { updateIntegration(input: $input) { integration { id } userErrors { code message } } }`,
-      { input: { id, config: { apiToken: upstream.token } } },
-    );
-    expect(updateIntegration.userErrors).toEqual([]);
+    await mutateOk(acme, UPDATE, { id, config: { apiToken: upstream.token } });
     const retried = await startSync(acme, id);
     expect(await waitForSync(acme, retried.sync!.id)).toMatchObject({ status: 'SUCCEEDED', processed: 10, created: 10, error: null });
   });
 
   it('an unreachable host fails the sync with a message naming the host', async () => {
     const port = await freePort(); // nothing listens there
-    const { firstSync } = await createOktaIntegration(acme, undefined as never, {
+    const { firstSync } = await createDirectoryIntegration(acme, 'OKTA', 'Unreachable', {
       orgUrl: `http://127.0.0.1:${port}`,
       apiToken: 'unreachable-okta-token-123456',
-      name: 'Unreachable',
     });
     const failed = await waitForSync(acme, firstSync.id);
     expect(failed.status).toBe('FAILED');
@@ -384,30 +405,81 @@ describe('Microsoft Entra directory sync', { timeout: 120_000 }, () => {
   });
 });
 
-const REQUEST = gql`
-  mutation ($input: RequestNewOnboardingInput!) {
+const REQUEST = graphql(`
+  mutation DirectorySyncRequestOnboarding($input: RequestNewOnboardingInput!) {
     requestNewOnboarding(input: $input) {
-      session { id status directoryUser { ${USER_FIELDS} } }
-      userErrors { field code message }
+      session {
+        id
+        status
+        directoryUser {
+          ...DirectoryUserFields
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
     }
   }
-`;
-const COMPLETE = gql`
-  mutation ($input: CompleteOnboardingSessionInput!) {
-    completeOnboardingSession(input: $input) { session { id status completedAt } userErrors { field code message } }
+`);
+const COMPLETE = graphql(`
+  mutation DirectorySyncCompleteOnboarding($input: CompleteOnboardingSessionInput!) {
+    completeOnboardingSession(input: $input) {
+      session {
+        id
+        status
+        completedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-`;
-const USER = gql`
-  query ($id: ID!) {
+`);
+const USER = graphql(`
+  query DirectorySyncUser($id: ID!) {
     directoryUser(id: $id) {
-      ${USER_FIELDS}
-      identity { id fullName verifiedAt }
-      completedSessions { totalCount edges { node { id status } } }
-      integration { id }
+      ...DirectoryUserFields
+      identity {
+        id
+        fullName
+        verifiedAt
+      }
+      completedSessions {
+        totalCount
+        edges {
+          node {
+            id
+            status
+          }
+        }
+      }
+      integration {
+        id
+      }
     }
-    node(id: $id) { id }
+    node(id: $id) {
+      id
+    }
   }
-`;
+`);
+const NODE = graphql(`
+  query DirectorySyncNodeId($id: ID!) {
+    node(id: $id) {
+      id
+    }
+  }
+`);
+const INTEGRATION = graphql(`
+  query DirectorySyncIntegrationId($id: ID!) {
+    integration(id: $id) {
+      id
+    }
+  }
+`);
 
 describe('enrollment of directory users (rule 6)', { timeout: 60_000 }, () => {
   let api: string;
@@ -416,12 +488,13 @@ describe('enrollment of directory users (rule 6)', { timeout: 60_000 }, () => {
   let theirUser: DirectoryUser;
   const user = (i: number) => users.get(oktaUser(10_000 + i).id)!;
 
-  const request = async (org: TestOrg, input: object) =>
-    (await org.client.request<any>(REQUEST, { input: { integrationId: api, ...input } })).requestNewOnboarding;
-  const readUser = async (org: TestOrg, id: string) => (await org.client.request<any>(USER, { id }));
+  const request = (org: Org, input: Omit<RequestNewOnboardingInput, 'integrationId'>) => mutate(org, REQUEST, { integrationId: api, ...input });
+  /** The directory user, which must be there. */
+  const readUser = async (org: Org, id: string) => present((await execute(org, USER, { id })).directoryUser, `directory user ${id}`);
 
   beforeAll(async () => {
-    const make = (i: number, overrides: Parameters<typeof oktaUser>[1] = {}) => oktaUser(10_000 + i, { email: `person${i}@enroll.example`, login: `person${i}@enroll.example`, employeeNumber: `EMP-${i}`, ...overrides });
+    const make = (i: number, overrides: Parameters<typeof oktaUser>[1] = {}) =>
+      oktaUser(10_000 + i, { email: `person${i}@enroll.example`, login: `person${i}@enroll.example`, employeeNumber: `EMP-${i}`, ...overrides });
     const upstream = await okta({
       users: [
         ...Array.from({ length: 8 }, (_, i) => make(i + 1)),
@@ -446,49 +519,48 @@ describe('enrollment of directory users (rule 6)', { timeout: 60_000 }, () => {
     expect((await waitForSync(other, theirDirectory.firstSync.id)).status).toBe('SUCCEEDED');
     [theirUser] = await allDirectoryUsers(other, theirDirectory.id);
 
-    api = await createApiIntegration(acme, 'Enrollment API');
+    api = (await acme.apiIntegration({ name: 'Enrollment API' })).id;
   });
 
   it('links a session by loginHint = email, case-insensitively, and marks the user PENDING', async () => {
     expect(user(1).enrollmentStatus).toBe('NOT_ENROLLED');
     const { session, userErrors } = await request(acme, { loginHint: 'PERSON1@Enroll.Example' });
     expect(userErrors).toEqual([]);
-    expect(session.status).toBe('PENDING');
-    expect(session.directoryUser).toMatchObject({ id: user(1).id, enrollmentStatus: 'PENDING' });
-    expect((await readUser(acme, user(1).id)).directoryUser.enrollmentStatus).toBe('PENDING');
+    expect(present(session).status).toBe('PENDING');
+    expect(present(session).directoryUser).toMatchObject({ id: user(1).id, enrollmentStatus: 'PENDING' });
+    expect((await readUser(acme, user(1).id)).enrollmentStatus).toBe('PENDING');
   });
 
   it('links by user principal name / login and by employee ID', async () => {
     const byLogin = await request(acme, { loginHint: 'P.Nine@corp-login.example' });
     expect(byLogin.userErrors).toEqual([]);
-    expect(byLogin.session.directoryUser.id).toBe(user(9).id);
+    expect(present(present(byLogin.session).directoryUser).id).toBe(user(9).id);
     const byEmployeeId = await request(acme, { loginHint: 'emp-2' });
     expect(byEmployeeId.userErrors).toEqual([]);
-    expect(byEmployeeId.session.directoryUser).toMatchObject({ id: user(2).id, enrollmentStatus: 'PENDING' });
+    expect(present(byEmployeeId.session).directoryUser).toMatchObject({ id: user(2).id, enrollmentStatus: 'PENDING' });
   });
 
   it('COMPLETED enrolls the user with an identity record and lists the session; FAILED marks the user FAILED', async () => {
-    const done = await request(acme, { loginHint: 'person3@enroll.example' });
-    const completed = (await acme.client.request<any>(COMPLETE, { input: { sessionId: done.session.id, outcome: 'COMPLETED', fullName: 'Ada Lovelace' } }))
-      .completeOnboardingSession;
+    const done = present((await request(acme, { loginHint: 'person3@enroll.example' })).session);
+    const completed = await mutate(acme, COMPLETE, { sessionId: done.id, outcome: 'COMPLETED', fullName: 'Ada Lovelace' });
     expect(completed.userErrors).toEqual([]);
-    expect(completed.session.status).toBe('COMPLETED');
-    const enrolled = (await readUser(acme, user(3).id)).directoryUser;
+    expect(present(completed.session).status).toBe('COMPLETED');
+    const enrolled = await readUser(acme, user(3).id);
     expect(enrolled.enrollmentStatus).toBe('ENROLLED');
     expect(enrolled.identity).toMatchObject({ fullName: 'Ada Lovelace' });
-    expect(Date.parse(enrolled.identity.verifiedAt)).not.toBeNaN();
+    expect(Date.parse(present(enrolled.identity).verifiedAt)).not.toBeNaN();
     expect(enrolled.completedSessions.totalCount).toBe(1);
-    expect(enrolled.completedSessions.edges.map((e: any) => e.node)).toEqual([{ id: done.session.id, status: 'COMPLETED' }]);
-    expect(enrolled.integration.id).toBe(directoryId);
+    expect(nodes(enrolled.completedSessions)).toEqual([{ id: done.id, status: 'COMPLETED' }]);
+    expect(present(enrolled.integration).id).toBe(directoryId);
 
-    const failing = await request(acme, { loginHint: 'person4@enroll.example' });
-    const failed = (await acme.client.request<any>(COMPLETE, { input: { sessionId: failing.session.id, outcome: 'FAILED' } })).completeOnboardingSession;
+    const failing = present((await request(acme, { loginHint: 'person4@enroll.example' })).session);
+    const failed = await mutate(acme, COMPLETE, { sessionId: failing.id, outcome: 'FAILED' });
     expect(failed.userErrors).toEqual([]);
-    const rejected = (await readUser(acme, user(4).id)).directoryUser;
+    const rejected = await readUser(acme, user(4).id);
     expect(rejected).toMatchObject({ enrollmentStatus: 'FAILED', identity: null });
     expect(rejected.completedSessions.totalCount).toBe(0);
 
-    const status = async (enrollmentStatus: string) =>
+    const status = async (enrollmentStatus: EnrollmentStatus) =>
       (await allDirectoryUsers(acme, directoryId, { enrollmentStatus })).map((u) => u.externalId).sort();
     expect(await status('ENROLLED')).toEqual([user(3).externalId]);
     expect(await status('FAILED')).toEqual([user(4).externalId]);
@@ -497,37 +569,47 @@ describe('enrollment of directory users (rule 6)', { timeout: 60_000 }, () => {
 
   it('a loginHint that matches no active directory user is DIRECTORY_USER_NOT_FOUND', async () => {
     // (wildcards are plain characters: "person_@..." is not person1, "%" is nobody)
-    for (const loginHint of ['person10@enroll.example', 'EMP-10', 'nobody@enroll.example', 'someone@other.example', 'person_@enroll.example', 'EMP-_', '%']) {
+    for (const loginHint of [
+      'person10@enroll.example',
+      'EMP-10',
+      'nobody@enroll.example',
+      'someone@other.example',
+      'person_@enroll.example',
+      'EMP-_',
+      '%',
+    ]) {
       const { session, userErrors } = await request(acme, { loginHint });
       expect(session, loginHint).toBeNull();
       expect(userErrors, loginHint).toEqual([expect.objectContaining({ code: 'DIRECTORY_USER_NOT_FOUND', field: ['input', 'loginHint'] })]);
     }
-    expect((await readUser(acme, user(10).id)).directoryUser).toMatchObject({ active: false, enrollmentStatus: 'NOT_ENROLLED' });
+    expect(await readUser(acme, user(10).id)).toMatchObject({ active: false, enrollmentStatus: 'NOT_ENROLLED' });
   });
 
   it('a loginHint matching active users of two directories is DIRECTORY_USER_AMBIGUOUS', async () => {
     const { session, userErrors } = await request(acme, { loginHint: 'Emp-Shared' });
     expect(session).toBeNull();
     expect(userErrors).toEqual([expect.objectContaining({ code: 'DIRECTORY_USER_AMBIGUOUS', field: ['input', 'loginHint'] })]);
-    expect((await readUser(acme, user(11).id)).directoryUser.enrollmentStatus).toBe('NOT_ENROLLED');
+    expect((await readUser(acme, user(11).id)).enrollmentStatus).toBe('NOT_ENROLLED');
     // directoryUserId settles it.
     const chosen = await request(acme, { directoryUserId: user(11).id });
     expect(chosen.userErrors).toEqual([]);
-    expect(chosen.session.directoryUser).toMatchObject({ id: user(11).id, enrollmentStatus: 'PENDING' });
+    expect(present(chosen.session).directoryUser).toMatchObject({ id: user(11).id, enrollmentStatus: 'PENDING' });
   });
 
   it("links by directoryUserId; another organization's user is DIRECTORY_USER_NOT_FOUND", async () => {
     const { session, userErrors } = await request(acme, { directoryUserId: user(5).id });
     expect(userErrors).toEqual([]);
-    expect(session.directoryUser).toMatchObject({ id: user(5).id, enrollmentStatus: 'PENDING' });
+    expect(present(session).directoryUser).toMatchObject({ id: user(5).id, enrollmentStatus: 'PENDING' });
 
     const foreign = await request(acme, { directoryUserId: theirUser.id });
     const unknown = await request(acme, { directoryUserId: 'dus_01m8mwbn4xqpj3fypwxwrsccbr' });
     for (const result of [foreign, unknown]) {
       expect(result.session).toBeNull();
-      expect(result.userErrors).toEqual([{ code: 'DIRECTORY_USER_NOT_FOUND', field: ['input', 'directoryUserId'], message: unknown.userErrors[0].message }]);
+      expect(result.userErrors).toEqual([
+        { code: 'DIRECTORY_USER_NOT_FOUND', field: ['input', 'directoryUserId'], message: unknown.userErrors[0].message },
+      ]);
     }
-    expect((await readUser(other, theirUser.id)).directoryUser.enrollmentStatus).toBe('NOT_ENROLLED');
+    expect((await readUser(other, theirUser.id)).enrollmentStatus).toBe('NOT_ENROLLED');
   });
 });
 
@@ -548,22 +630,22 @@ describe('tenancy of directories', { timeout: 60_000 }, () => {
     const page = await directoryUsers(acme, theirs.id);
     expect(page).toMatchObject({ totalCount: 0, edges: [] });
     expect(await directoryUsers(acme, 'int_01m8mwbn4xqpj3fypwxwrsccbr')).toMatchObject({ totalCount: 0, edges: [] });
-    const read = await acme.client.request<any>(USER, { id: theirUsers[0].id });
+    const read = await execute(acme, USER, { id: theirUsers[0].id });
     expect(read).toEqual({ directoryUser: null, node: null });
     const lastSync = (await getDirectory(other, theirs.id)).lastSync!;
-    expect(await acme.client.request<any>(gql`query ($id: ID!) { node(id: $id) { id } }`, { id: lastSync.id })).toEqual({ node: null });
-    expect(await acme.client.request<any>(gql`query ($id: ID!) { integration(id: $id) { id } }`, { id: theirs.id })).toEqual({ integration: null });
+    expect(await execute(acme, NODE, { id: lastSync.id })).toEqual({ node: null });
+    expect(await execute(acme, INTEGRATION, { id: theirs.id })).toEqual({ integration: null });
   });
 
   it("subscribing to another organization's integration errors exactly like an unknown one, over SSE and WebSocket", async () => {
     const outcome = async (transport: 'sse' | 'ws', integrationId: string) => {
       const subscription =
         transport === 'sse'
-          ? subscribeSse(serverUrl, acme.apiKey, SYNC_PROGRESS, { integrationId }, 'directorySyncProgress')
-          : subscribeWs(serverUrl, { 'x-api-key': acme.apiKey }, SYNC_PROGRESS, { integrationId }, 'directorySyncProgress');
+          ? subscribeSse<Sync>(serverUrl, acme.apiKey, SYNC_PROGRESS, { integrationId }, 'directorySyncProgress')
+          : subscribeWs<Sync>(serverUrl, { 'x-api-key': acme.apiKey }, SYNC_PROGRESS, { integrationId }, 'directorySyncProgress');
       try {
         await subscription.settled();
-        return { events: subscription.events, errors: subscription.errors.map((e: any) => ({ message: e.message, code: e.extensions?.code })) };
+        return { events: subscription.events, errors: subscription.errors.map(errorParts) };
       } finally {
         await subscription.dispose();
       }
@@ -577,7 +659,7 @@ describe('tenancy of directories', { timeout: 60_000 }, () => {
       expect(foreign, transport).toEqual(unknown);
     }
     // The owner does get the state of its latest sync.
-    const own = subscribeSse(serverUrl, other.apiKey, SYNC_PROGRESS, { integrationId: theirs.id }, 'directorySyncProgress');
+    const own = subscribeSse<Sync>(serverUrl, other.apiKey, SYNC_PROGRESS, { integrationId: theirs.id }, 'directorySyncProgress');
     try {
       const [first] = await own.waitFor('the current state', (events) => events.length > 0);
       expect(first).toMatchObject({ status: 'SUCCEEDED', processed: 4 });
@@ -589,16 +671,16 @@ describe('tenancy of directories', { timeout: 60_000 }, () => {
 
 describe('the INTEGRATIONS_ECOSYSTEM gate', () => {
   it('covers directory users, syncs and the progress subscription', { timeout: 60_000 }, async () => {
-    const gated = await createOrg('Directory gated', { integrations: false });
+    const gated = await testOrg({ name: 'Directory gated', integrations: false });
     const someId = 'int_01m8mwbn4xqpj3fypwxwrsccbr';
-    await expectGraphQLErrors(directoryUsers(gated, someId), 'FEATURE_DISABLED');
-    await expectGraphQLErrors(gated.client.request(USER, { id: 'dus_01m8mwbn4xqpj3fypwxwrsccbr' }), 'FEATURE_DISABLED');
-    await expectGraphQLErrors(startSync(gated, someId), 'FEATURE_DISABLED');
-    const subscription = subscribeSse(serverUrl, gated.apiKey, SYNC_PROGRESS, { integrationId: someId }, 'directorySyncProgress');
+    await errors(send(gated, DIRECTORY_USERS, { integrationId: someId }), 'FEATURE_DISABLED');
+    await errors(send(gated, USER, { id: 'dus_01m8mwbn4xqpj3fypwxwrsccbr' }), 'FEATURE_DISABLED');
+    await errors(send(gated, START_SYNC, { input: { integrationId: someId } }), 'FEATURE_DISABLED');
+    const subscription = subscribeSse<Sync>(serverUrl, gated.apiKey, SYNC_PROGRESS, { integrationId: someId }, 'directorySyncProgress');
     try {
       await subscription.settled();
       expect(subscription.events).toEqual([]);
-      expect(subscription.errors.map((e: any) => e.extensions?.code)).toEqual(['FEATURE_DISABLED']);
+      expect(subscription.errors.map((e) => errorParts(e).code)).toEqual(['FEATURE_DISABLED']);
     } finally {
       await subscription.dispose();
     }

@@ -6,17 +6,46 @@
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
-import { GraphQLClient, gql } from 'graphql-request';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type TestOrg, createOrg, graphqlUrl, post, serverUrl } from './support/api.ts';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
+import { graphqlUrl, serverUrl } from './support/api.ts';
+import { eventually } from './support/directory.ts';
 import { serverEnv } from './support/env.ts';
 import { type IsolatedServer, startIsolatedServer } from './support/isolated-server.ts';
-import { eventually } from './support/directory.ts';
+import { type Org, codes, execute, graphql, it, present, send, testOrg } from './support/kit.ts';
+import { firstCode, readAnswer } from './support/oauth.ts';
 import { ROOT, startServer } from './support/process.ts';
 
-let acme: TestOrg;
+const VIEWER = graphql(`
+  query EdgeViewer {
+    viewer {
+      organization {
+        id
+      }
+    }
+  }
+`);
+const METRICS_VIEWER = graphql(`
+  query EdgeMetricsViewer {
+    viewer {
+      organization {
+        id
+      }
+    }
+  }
+`);
+const REFUSED_VIEWER = graphql(`
+  query EdgeRefusedViewer {
+    viewer {
+      apiKey {
+        id
+      }
+    }
+  }
+`);
+
+let acme: Org;
 beforeAll(async () => {
-  acme = await createOrg('Edge');
+  acme = await testOrg({ name: 'Edge' });
 });
 
 const isolatedServers: IsolatedServer[] = [];
@@ -41,11 +70,10 @@ describe('authentication before parsing', () => {
     it(`answers 401 UNAUTHENTICATED to ${label} without credentials, telling nothing about the schema`, async () => {
       const attempts: Record<string, string>[] = [{}, { 'x-api-key': 'iapi_wrong' }, { authorization: 'Bearer not-a-token' }];
       for (const credentials of attempts) {
-        const response = await fetch(graphqlUrl, { method: 'POST', headers: { ...headers, ...credentials }, body });
-        const text = await response.text();
-        expect(response.status, text).toBe(401);
-        expect(JSON.parse(text).errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
-        expect(text).not.toMatch(/Did you mean|viewer|Syntax|Cannot query/);
+        const answer = await readAnswer(await fetch(graphqlUrl, { method: 'POST', headers: { ...headers, ...credentials }, body }));
+        expect(answer.status, answer.text).toBe(401);
+        expect(codes(answer), answer.text).toEqual(['UNAUTHENTICATED']);
+        expect(answer.text).not.toMatch(/Did you mean|viewer|Syntax|Cannot query/);
       }
     });
   }
@@ -66,8 +94,8 @@ describe('authentication before parsing', () => {
 const OWN_SERVER = { timeout: 180_000 };
 
 describe('request IDs', OWN_SERVER, () => {
-  it('every answer carries x-request-id: the caller\'s own when it is a safe token, else a new one', async () => {
-    const own = await post({ query: '{ viewer { organization { id } } }' }, { 'x-api-key': acme.apiKey, 'x-request-id': 'partner-run.42_a' });
+  it("every answer carries x-request-id: the caller's own when it is a safe token, else a new one", async () => {
+    const own = await send({ apiKey: acme.apiKey, headers: { 'x-request-id': 'partner-run.42_a' } }, VIEWER);
     expect(own.status).toBe(200);
     const echoed = await fetch(graphqlUrl, {
       method: 'POST',
@@ -86,25 +114,36 @@ describe('request IDs', OWN_SERVER, () => {
     }
   });
 
-  it('the request\'s log line carries its ID, method, operation name, status and duration; no document', async () => {
+  it("the request's log line carries its ID, method, operation name, status and duration; no document", async () => {
     const server = await isolated({ LOG_LEVEL: 'info' });
-    const org = await server.createOrg('Logged');
+    const org = await testOrg({ name: 'Logged', server });
     await fetch(server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': org.apiKey, 'x-request-id': 'trace-me-1' },
       body: JSON.stringify({ query: 'query WhoAmI { viewer { organization { name } } }' }),
     });
     // The line is written when the answer has gone out; the child's stderr may trail it.
-    const lines = await eventually('the request log line', async () => {
-      const found = server.server
-        .output()
-        .split('\n')
-        .filter((line) => line.includes('"trace-me-1"'))
-        .map((line) => JSON.parse(line));
-      return found.length ? found : undefined;
-    }, 10_000);
+    const lines = await eventually(
+      'the request log line',
+      async () => {
+        const found = server.server
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"trace-me-1"'))
+          .map((line) => JSON.parse(line) as unknown); // a line still being written: try again
+        return found.length ? found : undefined;
+      },
+      10_000,
+    );
     expect(lines).toEqual([
-      expect.objectContaining({ requestId: 'trace-me-1', method: 'POST', path: '/graphql', operationName: 'WhoAmI', status: 200, durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        requestId: 'trace-me-1',
+        method: 'POST',
+        path: '/graphql',
+        operationName: 'WhoAmI',
+        status: 200,
+        durationMs: expect.any(Number),
+      }),
     ]);
     expect(server.server.output()).not.toContain('organization { name }');
   });
@@ -113,9 +152,13 @@ describe('request IDs', OWN_SERVER, () => {
 describe('rate limits', OWN_SERVER, () => {
   it('counts requests per API key: RateLimit headers on every answer, then 429 RATE_LIMITED with Retry-After; other keys unaffected', async () => {
     const server = await isolated({ RATE_LIMIT_PER_MINUTE: '5' });
-    const [first, second] = [await server.createOrg('Limited'), await server.createOrg('Other')];
+    const [first, second] = [await testOrg({ name: 'Limited', server }), await testOrg({ name: 'Other', server })];
     const ask = (key: string) =>
-      fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ viewer { organization { id } } }' }) });
+      fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ query: '{ viewer { organization { id } } }' }),
+      });
     for (let i = 1; i <= 5; i++) {
       const ok = await ask(first.apiKey);
       expect(ok.status).toBe(200);
@@ -126,20 +169,24 @@ describe('rate limits', OWN_SERVER, () => {
     const refused = await ask(first.apiKey);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(firstCode(await readAnswer(refused))).toBe('RATE_LIMITED');
     expect((await ask(second.apiKey)).status).toBe(200);
   });
 
   it('limits failed authentications per client address, before any credential is checked', async () => {
     const server = await isolated({ AUTH_FAILURES_PER_MINUTE: '3' });
-    const org = await server.createOrg('Guessed');
+    const org = await testOrg({ name: 'Guessed', server });
     const ask = (key: string) =>
-      fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ viewer { organization { id } } }' }) });
+      fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ query: '{ viewer { organization { id } } }' }),
+      });
     expect((await ask(org.apiKey)).status).toBe(200); // successes count nothing
     for (let i = 0; i < 3; i++) expect((await ask(`iapi_guess${i}`)).status).toBe(401);
     const refused = await ask(org.apiKey);
     expect(refused.status).toBe(429);
-    expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(firstCode(await readAnswer(refused))).toBe('RATE_LIMITED');
   });
 
   // Two instances need one database; the embedded one has a single owner process.
@@ -148,9 +195,13 @@ describe('rate limits', OWN_SERVER, () => {
     const one = await isolated(settings);
     const two = await startServer({ ...one.storageEnv, ...settings });
     try {
-      const org = await one.createOrg('Shared budget');
+      const org = await testOrg({ name: 'Shared budget', server: one });
       const ask = (url: string) =>
-        fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': org.apiKey }, body: JSON.stringify({ query: '{ viewer { organization { id } } }' }) });
+        fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': org.apiKey },
+          body: JSON.stringify({ query: '{ viewer { organization { id } } }' }),
+        });
       const statuses = [];
       for (let i = 0; i < 6; i++) statuses.push((await ask(i % 2 ? two.url : one.server.url)).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
@@ -191,14 +242,21 @@ describe('methods, CORS and production settings', OWN_SERVER, () => {
     const server = await isolated({ CORS_ORIGINS: 'https://app.example.com, https://admin.example.com' });
     const preflight = await fetch(server.graphqlUrl, {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-api-key, content-type' },
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-api-key, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-api-key');
-    const other = await fetch(server.graphqlUrl, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const other = await fetch(server.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const org = await server.createOrg('Browser');
+    const org = await testOrg({ name: 'Browser', server });
     const allowed = await fetch(server.graphqlUrl, {
       method: 'POST',
       headers: { origin: 'https://admin.example.com', 'content-type': 'application/json', 'x-api-key': org.apiKey },
@@ -216,7 +274,7 @@ describe('methods, CORS and production settings', OWN_SERVER, () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('error: PUBLIC_URL is required with NODE_ENV=production (for example https://api.example.com)');
@@ -230,15 +288,15 @@ describe('metrics', OWN_SERVER, () => {
 
   it('serves Prometheus metrics to the METRICS_TOKEN holder only: requests per operation, errors by code, subscriptions, syncs', async () => {
     const server = await isolated({ METRICS_TOKEN: 'metrics-token-for-tests' });
-    const org = await server.createOrg('Measured');
-    await org.client.request(gql`query Viewer { viewer { organization { id } } }`);
-    await new GraphQLClient(server.graphqlUrl, { headers: { 'x-api-key': 'iapi_wrong' } }).request('{ viewer { apiKey { id } } }').catch(() => {});
+    const org = await testOrg({ name: 'Measured', server });
+    await execute(org, METRICS_VIEWER);
+    expect((await send({ apiKey: 'iapi_wrong', graphqlUrl: server.graphqlUrl }, REFUSED_VIEWER)).status).toBe(401);
     expect((await fetch(`${server.server.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${server.server.url}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     const metrics = await fetch(`${server.server.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-tests' } });
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
-    expect(text).toMatch(/graphql_envelop_request_duration_count\{[^}]*operationName="Viewer"[^}]*\} 1/);
+    expect(text).toMatch(/graphql_envelop_request_duration_count\{[^}]*operationName="EdgeMetricsViewer"[^}]*\} 1/);
     expect(text).toMatch(/graphql_errors_total\{code="UNAUTHENTICATED"\} 1/);
     expect(text).toContain('graphql_open_subscriptions 0');
     expect(text).toContain('directory_sync_runs_total');
@@ -264,21 +322,18 @@ describe('what is stored', () => {
   });
 
   it('onboarding-link tokens are not stored in clear', async () => {
-    const { createApiIntegration } = await import('./support/directory.ts');
-    const integrationId = await createApiIntegration(acme, 'Stored links');
-    const { requestNewOnboarding } = await acme.client.request<any>(
-      gql`mutation ($id: ID!) { requestNewOnboarding(input: { integrationId: $id }) { session { id onboardingUrl } userErrors { code } } }`,
-      { id: integrationId },
-    );
-    const { id, onboardingUrl } = requestNewOnboarding.session;
-    const token = new URL(onboardingUrl).searchParams.get('token')!;
+    const integration = await acme.apiIntegration({ name: 'Stored links' });
+    const { id, onboardingUrl } = await acme.session({ integrationId: integration.id });
+    const token = present(new URL(onboardingUrl).searchParams.get('token'), 'the link token');
     expect(token.length).toBeGreaterThan(20);
     const pg = (await import('pg')).default;
     const env = inject('storageEnv');
-    const db = env.DATABASE_URL ? new pg.Client({ connectionString: env.DATABASE_URL }) : new pg.Client({ host: env.DATA_DIR, user: 'postgres', database: 'postgres' });
+    const db = env.DATABASE_URL
+      ? new pg.Client({ connectionString: env.DATABASE_URL })
+      : new pg.Client({ host: env.DATA_DIR, user: 'postgres', database: 'postgres' });
     await db.connect();
     try {
-      const { rows } = await db.query('SELECT * FROM "OnboardingSession" WHERE id = $1', [id]);
+      const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM "OnboardingSession" WHERE id = $1', [id]);
       expect(JSON.stringify(rows[0])).not.toContain(token);
     } finally {
       await db.end();

@@ -18,8 +18,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createApiIntegration, createOktaIntegration, eventually, startSync, type Sync, waitForSync } from './support/directory.ts';
+import { print } from 'graphql';
+import { createOktaIntegration, eventually, startSync, type Sync, waitForSync } from './support/directory.ts';
 import { type IsolatedServer, startIsolatedServer } from './support/isolated-server.ts';
+import { type Answer, type Org, type RequestNewOnboardingInput, type ResultOf, codes, graphql, send, testOrg } from './support/kit.ts';
 import { freePort } from './support/process.ts';
 import { oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 import { type Collected, SYNC_PROGRESS, subscribeSse } from './support/subscriptions.ts';
@@ -37,46 +39,82 @@ async function isolated(settings: Record<string, string>): Promise<IsolatedServe
   return server;
 }
 
-interface GraphQLAnswer {
-  status: number;
-  headers: Headers;
-  body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+// Answers are read as they came (kit's send(): nothing thrown for GraphQL errors or HTTP
+// statuses; a lost connection throws).
+
+/** Each top-level error's code (NO_CODE without one); NOT_JSON for a body that is no GraphQL answer. */
+function errorCodes(answer: Answer<unknown>): string[] {
+  if (answer.data === undefined && answer.errors === undefined) return ['NOT_JSON'];
+  return codes(answer).map((code) => code ?? 'NO_CODE');
 }
 
-/** One POST to /graphql, answered or not: nothing thrown for GraphQL errors or HTTP statuses. */
-async function graphql(url: string, apiKey: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  let body: GraphQLAnswer['body'];
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { errors: [{ message: `not JSON (HTTP ${response.status}): ${text.slice(0, 200)}` }] };
+const REQUEST_ONBOARDING = graphql(`
+  mutation FaultsRequestOnboarding($input: RequestNewOnboardingInput!) {
+    requestNewOnboarding(input: $input) {
+      session {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-  return { status: response.status, headers: response.headers, body };
-}
+`);
+const VIEWER = graphql(`
+  query FaultsViewer {
+    viewer {
+      organization {
+        id
+        name
+      }
+    }
+  }
+`);
+const INTEGRATIONS = graphql(`
+  query FaultsIntegrations {
+    integrations(first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
-const errorCodes = (answer: GraphQLAnswer) => (answer.body.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
-
-const REQUEST_ONBOARDING = `mutation ($input: RequestNewOnboardingInput!) {
-  requestNewOnboarding(input: $input) { session { id } userErrors { field code message } }
-}`;
-const VIEWER = '{ viewer { organization { id name } } }';
-const INTEGRATIONS = '{ integrations(first: 20) { totalCount edges { node { id name } } } }';
+type RequestAnswer = Answer<ResultOf<typeof REQUEST_ONBOARDING>>;
+const requestOnboarding = (org: Org, input: RequestNewOnboardingInput): Promise<RequestAnswer> => send(org, REQUEST_ONBOARDING, { input });
 
 /** The session of a successful requestNewOnboarding answer, else undefined. */
-function sessionOf(answer: GraphQLAnswer): string | undefined {
-  const payload = answer.body.data?.requestNewOnboarding;
-  if (answer.body.errors?.length || !payload || payload.userErrors.length) return undefined;
-  return payload.session.id;
+function sessionOf(answer: RequestAnswer): string | undefined {
+  const payload = answer.data?.requestNewOnboarding;
+  if (answer.errors?.length || !payload || payload.userErrors.length) return undefined;
+  return payload.session?.id;
 }
 
-function describeAnswer(answer: GraphQLAnswer): string {
-  return `HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+function describeAnswer(answer: Answer<unknown>): string {
+  return `HTTP ${answer.status} ${answer.text.slice(0, 300)}`;
+}
+
+/** A query's answer with its HTTP headers (kit's send() gives none): status, headers, and the body's errors. */
+async function withHeaders(org: Org, document: typeof VIEWER | typeof INTEGRATIONS) {
+  const response = await fetch(org.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': org.apiKey },
+    body: JSON.stringify({ query: print(document) }),
+  });
+  const text = await response.text();
+  let errors: unknown;
+  try {
+    ({ errors } = JSON.parse(text) as { errors?: unknown });
+  } catch {
+    errors = [{ message: `not JSON (HTTP ${response.status})` }];
+  }
+  return { status: response.status, headers: response.headers, errors, describe: `HTTP ${response.status} ${text.slice(0, 300)}` };
 }
 
 /** Sessions per idempotency key of one integration, read straight from the database. */
@@ -100,12 +138,17 @@ describe('SIGKILL during a burst of requestNewOnboarding with idempotency keys',
     // Hundreds of requests at once from one address: the failed-authentication budget per
     // address counts each attempt until its key is found, so the default 60 would refuse some.
     const server = await isolated({ AUTH_FAILURES_PER_MINUTE: '100000' });
-    const org = await server.createOrg('Crash burst');
-    const integrationId = await createApiIntegration(org, 'Burst');
+    const org = await testOrg({ name: 'Crash burst', server });
+    const integrationId = (await org.apiIntegration({ name: 'Burst' })).id;
     const KEYS = 50;
     const REQUESTS = 200;
     const KILL_AFTER = 30;
-    const inputOf = (key: number) => ({ integrationId, idempotencyKey: `burst-${key}`, externalUserId: `person-${key}`, email: `person${key}@example.com` });
+    const inputOf = (key: number) => ({
+      integrationId,
+      idempotencyKey: `burst-${key}`,
+      externalUserId: `person-${key}`,
+      email: `person${key}@example.com`,
+    });
 
     let answered = 0;
     let reachedKillPoint!: () => void;
@@ -113,7 +156,7 @@ describe('SIGKILL during a burst of requestNewOnboarding with idempotency keys',
     const burst = Array.from({ length: REQUESTS }, async (_, i) => {
       const key = i % KEYS;
       try {
-        const answer = await graphql(server.graphqlUrl, org.apiKey, REQUEST_ONBOARDING, { input: inputOf(key) });
+        const answer = await requestOnboarding(org, inputOf(key));
         return { key, answer };
       } catch (error) {
         return { key, lost: String(error) };
@@ -127,7 +170,7 @@ describe('SIGKILL during a burst of requestNewOnboarding with idempotency keys',
     const outcomes = await settled;
 
     const lost = outcomes.filter((o) => 'lost' in o);
-    const before = outcomes.filter((o): o is { key: number; answer: GraphQLAnswer } => 'answer' in o);
+    const before = outcomes.filter((o): o is { key: number; answer: RequestAnswer } => 'answer' in o);
     expect(lost.length, 'the kill came mid-burst: some requests never got an answer').toBeGreaterThan(0);
     for (const { answer } of before) {
       expect(errorCodes(answer), describeAnswer(answer)).not.toContain('INTERNAL_SERVER_ERROR');
@@ -138,7 +181,7 @@ describe('SIGKILL during a burst of requestNewOnboarding with idempotency keys',
     const again = await Promise.all(
       Array.from({ length: KEYS * 2 }, async (_, i) => {
         const key = i % KEYS;
-        return { key, answer: await graphql(server.graphqlUrl, org.apiKey, REQUEST_ONBOARDING, { input: inputOf(key) }) };
+        return { key, answer: await requestOnboarding(org, inputOf(key)) };
       }),
     );
     const sessionOfKey = new Map<number, string>();
@@ -157,7 +200,9 @@ describe('SIGKILL during a burst of requestNewOnboarding with idempotency keys',
     const stored = await sessionsByKey(server, integrationId);
     expect(stored.size).toBe(KEYS);
     for (let key = 0; key < KEYS; key++) expect(stored.get(`burst-${key}`), `key ${key}`).toEqual([sessionOfKey.get(key)]);
-    console.info(`[faults] burst: ${before.length} answered before the SIGKILL, ${lost.length} lost with the process; ${KEYS} keys, ${KEYS} sessions`);
+    console.info(
+      `[faults] burst: ${before.length} answered before the SIGKILL, ${lost.length} lost with the process; ${KEYS} keys, ${KEYS} sessions`,
+    );
   });
 });
 
@@ -167,39 +212,44 @@ describe('PostgreSQL terminating the server connections mid-load', () => {
   it.runIf(storage === 'postgres')('needs no restart, and answers no INTERNAL_SERVER_ERROR where a retry works', { timeout: 600_000 }, async () => {
     // No rate limit: the load is many requests of one API key.
     const server = await isolated({ RATE_LIMIT_PER_MINUTE: '0' });
-    const org = await server.createOrg('Terminated connections');
-    const integrationId = await createApiIntegration(org, 'Load');
+    const org = await testOrg({ name: 'Terminated connections', server });
+    const integrationId = (await org.apiIntegration({ name: 'Load' })).id;
     const admin = server.database();
     await admin.connect();
     cleanups.push(() => admin.end());
     const database = new URL(server.storageEnv.DATABASE_URL).pathname.slice(1);
 
-    type Result = { op: string; variables: Record<string, unknown>; answer?: GraphQLAnswer; lost?: string };
+    type Outcome<A> = { answer?: A; lost?: string };
+    type Onboarding = { op: 'requestNewOnboarding'; input: RequestNewOnboardingInput } & Outcome<RequestAnswer>;
+    type Result = ({ op: 'viewer' | 'integrations' } & Outcome<Answer<unknown>>) | Onboarding;
     const results: Result[] = [];
     let next = 0;
     let stop = false;
-    const operation = (n: number): [string, string, Record<string, unknown>] => {
-      switch (n % 3) {
-        case 0:
-          return ['viewer', VIEWER, {}];
-        case 1:
-          return ['integrations', INTEGRATIONS, {}];
-        default:
-          return ['requestNewOnboarding', REQUEST_ONBOARDING, { input: { integrationId, idempotencyKey: `load-${n}`, externalUserId: `load-${n}` } }];
+    const attempt = async <A>(call: () => Promise<A>): Promise<Outcome<A>> => {
+      try {
+        return { answer: await call() };
+      } catch (error) {
+        return { lost: String(error) };
       }
     };
-    const worker = async () => {
-      while (!stop) {
-        const [op, query, variables] = operation(next++);
-        try {
-          results.push({ op, variables, answer: await graphql(server.graphqlUrl, org.apiKey, query, variables) });
-        } catch (error) {
-          results.push({ op, variables, lost: String(error) });
+    const operation = async (n: number): Promise<Result> => {
+      switch (n % 3) {
+        case 0:
+          return { op: 'viewer', ...(await attempt(() => send(org, VIEWER))) };
+        case 1:
+          return { op: 'integrations', ...(await attempt(() => send(org, INTEGRATIONS))) };
+        default: {
+          const input = { integrationId, idempotencyKey: `load-${n}`, externalUserId: `load-${n}` };
+          return { op: 'requestNewOnboarding', input, ...(await attempt(() => requestOnboarding(org, input))) };
         }
       }
     };
+    const worker = async () => {
+      while (!stop) results.push(await operation(next++));
+    };
     const workers = Array.from({ length: 8 }, worker);
-    const answers = (count: number) => eventually(`${count} answers (have ${results.length})`, async () => (results.length >= count ? true : undefined), 180_000, 20);
+    const answers = (count: number) =>
+      eventually(`${count} answers (have ${results.length})`, async () => (results.length >= count ? true : undefined), 180_000, 20);
 
     await answers(40);
     const terminated: number[] = [];
@@ -219,13 +269,17 @@ describe('PostgreSQL terminating the server connections mid-load', () => {
     const retries = log.filter((line) => /retrying a statement|starting the transaction again|running the transaction again/.test(line)).length;
     const problems = log.filter((line) => /"level":(50|60)/.test(line));
     if (problems.length) console.info(`[faults] server errors:\n${problems.slice(0, 40).join('\n')}`);
-    const codes = new Map<string, number>();
-    for (const { answer } of results) for (const code of answer ? errorCodes(answer) : ['NO_ANSWER']) codes.set(code, (codes.get(code) ?? 0) + 1);
+    const codeCounts = new Map<string, number>();
+    for (const { answer } of results)
+      for (const code of answer ? errorCodes(answer) : ['NO_ANSWER']) codeCounts.set(code, (codeCounts.get(code) ?? 0) + 1);
     console.info(
       `[faults] pg_terminate_backend: ${results.length} requests, backends terminated per round ${JSON.stringify(terminated)}, ` +
-        `retries logged by the server ${retries}, error codes ${JSON.stringify(Object.fromEntries(codes))}`,
+        `retries logged by the server ${retries}, error codes ${JSON.stringify(Object.fromEntries(codeCounts))}`,
     );
-    expect(terminated.reduce((a, b) => a + b, 0), 'some server connections were terminated').toBeGreaterThan(0);
+    expect(
+      terminated.reduce((a, b) => a + b, 0),
+      'some server connections were terminated',
+    ).toBeGreaterThan(0);
     expect(server.server.child.exitCode, 'the server kept running').toBeNull();
     for (const result of results) {
       expect(result.lost, `${result.op}: an answer`).toBeUndefined();
@@ -233,20 +287,25 @@ describe('PostgreSQL terminating the server connections mid-load', () => {
       expect(answer.status, `${result.op}: ${describeAnswer(answer)}`).toBeLessThan(500);
       // The one error a lost connection may still give is the retryable SERVICE_UNAVAILABLE
       // (a write whose outcome the server cannot know), never INTERNAL_SERVER_ERROR.
-      expect(errorCodes(answer).filter((code) => code !== 'SERVICE_UNAVAILABLE'), `${result.op}: ${describeAnswer(answer)}`).toEqual([]);
-      if (!errorCodes(answer).length && result.op === 'requestNewOnboarding') expect(sessionOf(answer), describeAnswer(answer)).toBeDefined();
+      expect(
+        errorCodes(answer).filter((code) => code !== 'SERVICE_UNAVAILABLE'),
+        `${result.op}: ${describeAnswer(answer)}`,
+      ).toEqual([]);
+      if (!errorCodes(answer).length && result.op === 'requestNewOnboarding') expect(sessionOf(result.answer!), describeAnswer(answer)).toBeDefined();
     }
 
     // A caller told SERVICE_UNAVAILABLE retries: its key still makes exactly one session.
-    const unavailable = results.filter((r) => r.op === 'requestNewOnboarding' && errorCodes(r.answer!).includes('SERVICE_UNAVAILABLE'));
-    for (const { variables } of unavailable) {
-      const answer = await graphql(server.graphqlUrl, org.apiKey, REQUEST_ONBOARDING, variables);
+    const unavailable = results.filter(
+      (r): r is Onboarding => r.op === 'requestNewOnboarding' && errorCodes(r.answer!).includes('SERVICE_UNAVAILABLE'),
+    );
+    for (const { input } of unavailable) {
+      const answer = await requestOnboarding(org, input);
       expect(sessionOf(answer), describeAnswer(answer)).toBeDefined();
     }
     const stored = await sessionsByKey(server, integrationId);
     for (const [key, ids] of stored) expect(ids, `key ${key}`).toHaveLength(1);
-    const viewer = await graphql(server.graphqlUrl, org.apiKey, VIEWER);
-    expect(viewer.body.errors).toBeUndefined();
+    const viewer = await send(org, VIEWER);
+    expect(viewer.errors).toBeUndefined();
   });
 });
 
@@ -257,9 +316,13 @@ async function ownRedis() {
   const redis = {
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const started = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child = started;
       let output = '';
       await new Promise<void>((resolve, reject) => {
@@ -291,12 +354,12 @@ describe('Redis stopped while REDIS_URL is set', () => {
   it('queries, mutations and same-instance subscriptions go on; rate limits and Redis delivery recover', { timeout: 600_000 }, async () => {
     const redis = await ownRedis();
     const server = await isolated({ REDIS_URL: redis.url, SYNC_POLL_MS: '200' });
-    const org = await server.createOrg('Redis outage');
+    const org = await testOrg({ name: 'Redis outage', server });
     const okta = await startOktaStandIn({ users: oktaUsers(60), pageSize: 20, pageDelayMs: 150 });
     cleanups.push(() => okta.close());
     const { id: integrationId, firstSync } = await createOktaIntegration(org, okta, { name: 'Outage' });
     expect(await waitForSync(org, firstSync.id)).toMatchObject({ status: 'SUCCEEDED', processed: 60 });
-    const apiIntegration = await createApiIntegration(org, 'Outage API');
+    const apiIntegration = (await org.apiIntegration({ name: 'Outage API' })).id;
     const channel = `directorySync:${integrationId}`;
     const subscribers = async (client: Redis) => Number(((await client.pubsub('NUMSUB', channel)) as [string, number])[1]);
 
@@ -315,13 +378,20 @@ describe('Redis stopped while REDIS_URL is set', () => {
       expect(started.userErrors).toEqual([]);
       const syncId = started.sync!.id;
       for (const subscription of subscriptions) {
-        await subscription.waitFor(`${what}: sync ${syncId} SUCCEEDED`, (events) => events.some((e) => e.id === syncId && e.status === 'SUCCEEDED'), 120_000);
+        await subscription.waitFor(
+          `${what}: sync ${syncId} SUCCEEDED`,
+          (events) => events.some((e) => e.id === syncId && e.status === 'SUCCEEDED'),
+          120_000,
+        );
         const events = subscription.events.filter((e) => e.id === syncId);
         const running = events.filter((e) => e.status === 'RUNNING').map((e) => e.processed);
         // Each step once and in order: no event delivered twice (locally and through Redis).
         for (let i = 1; i < running.length; i++) expect(running[i], `${what}: ${JSON.stringify(running)}`).toBeGreaterThan(running[i - 1]);
         expect(events.at(-1)).toMatchObject({ status: 'SUCCEEDED', processed: 60 });
-        expect(events.filter((e) => e.status === 'SUCCEEDED'), what).toHaveLength(1);
+        expect(
+          events.filter((e) => e.status === 'SUCCEEDED'),
+          what,
+        ).toHaveLength(1);
         expect(subscription.errors).toEqual([]);
       }
       return syncId;
@@ -334,17 +404,15 @@ describe('Redis stopped while REDIS_URL is set', () => {
     const durations: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = Date.now();
-      const answer = await graphql(server.graphqlUrl, org.apiKey, i % 2 ? VIEWER : INTEGRATIONS);
+      const answer = await withHeaders(org, i % 2 ? VIEWER : INTEGRATIONS);
       durations.push(Date.now() - started);
-      expect(answer.status, describeAnswer(answer)).toBe(200);
-      expect(answer.body.errors, describeAnswer(answer)).toBeUndefined();
+      expect(answer.status, answer.describe).toBe(200);
+      expect(answer.errors, answer.describe).toBeUndefined();
       // Still limited (in memory), not refused.
       expect(answer.headers.get('ratelimit-limit')).toBe('1200');
       expect(Number(answer.headers.get('ratelimit-remaining'))).toBeGreaterThan(0);
     }
-    const requested = await graphql(server.graphqlUrl, org.apiKey, REQUEST_ONBOARDING, {
-      input: { integrationId: apiIntegration, idempotencyKey: 'during-outage', externalUserId: 'outage' },
-    });
+    const requested = await requestOnboarding(org, { integrationId: apiIntegration, idempotencyKey: 'during-outage', externalUserId: 'outage' });
     expect(sessionOf(requested), describeAnswer(requested)).toBeDefined();
     const during = subscribeSse<Sync>(server.server.url, org.apiKey, SYNC_PROGRESS, { integrationId }, 'directorySyncProgress');
     cleanups.push(() => during.dispose());
@@ -367,17 +435,19 @@ describe('Redis stopped while REDIS_URL is set', () => {
     await eventually('the server connected to Redis again', async () => ((await connections()) >= 4 ? true : undefined), 60_000, 200);
     await eventually('the server subscribed in Redis again', async () => ((await subscribers(checker)) >= 1 ? true : undefined), 60_000, 200);
     const published: Sync[] = [];
-    observer.on('message', (_channel: string, message: string) => published.push(JSON.parse(message)));
+    observer.on('message', (_channel: string, message: string) => published.push(JSON.parse(message) as Sync));
     await observer.subscribe(channel);
     const after = subscribeSse<Sync>(server.server.url, org.apiKey, SYNC_PROGRESS, { integrationId }, 'directorySyncProgress');
     cleanups.push(() => after.dispose());
     await after.waitFor('the current state, after Redis came back', (events) => events.length > 0);
     const recovered = await syncSeenBy('after Redis came back', [early, during, after]);
-    await eventually('the sync published through Redis', async () => (published.some((e) => e.id === recovered && e.status === 'SUCCEEDED') ? true : undefined));
+    await eventually('the sync published through Redis', async () =>
+      published.some((e) => e.id === recovered && e.status === 'SUCCEEDED') ? true : undefined,
+    );
     await eventually(
       'rate limits counted in Redis again',
       async () => {
-        const answer = await graphql(server.graphqlUrl, org.apiKey, VIEWER);
+        const answer = await send(org, VIEWER);
         expect(answer.status).toBe(200);
         return (await checker.keys('iapi:requests*')).length > 0 ? true : undefined;
       },

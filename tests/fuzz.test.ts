@@ -11,10 +11,9 @@
 // Reproduce: FUZZ_SEED=<seed printed below> npx vitest run tests/fuzz.test.ts
 // Replay some requests only: FUZZ_SEED=<seed> FUZZ_ONLY=12,345,1000-1099 npx vitest run tests/fuzz.test.ts
 // More or fewer: FUZZ_REQUESTS=20000 (the default and minimum for a full run is 5000).
-import { gql } from 'graphql-request';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestOrg, clientFor, createOrg, serverUrl, storageEnv } from './support/api.ts';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { serverUrl, storageEnv } from './support/api.ts';
+import { databaseClient } from './support/databases.ts';
 import {
   AgentPool,
   type Contexts,
@@ -33,6 +32,7 @@ import {
   sendHttp,
   sendRaw,
 } from './support/fuzz.ts';
+import { type Org, codes, execute, graphql, it, mutate, mutateOk, present, sendRaw as sendDocument, testOrg } from './support/kit.ts';
 
 const SEED = process.env.FUZZ_SEED ?? '20261201';
 const SEED_NUMBER = /^\d+$/.test(SEED) ? Number(SEED) >>> 0 : hashSeed(SEED);
@@ -47,7 +47,7 @@ const ONLY = process.env.FUZZ_ONLY
 const CONCURRENCY = 8;
 
 interface Seeded {
-  org: TestOrg;
+  org: Org;
   /** Keys the fuzz authenticates with, round robin (rate limits are per key). */
   keys: string[];
   ids: OrgIds;
@@ -59,30 +59,30 @@ let revokedKey: string;
 let serverPid: number | undefined;
 const port = Number(new URL(serverUrl).port);
 
-function database(): pg.Client {
-  // PostgreSQL directly; the embedded database through its owner's Unix socket.
-  return storageEnv.DATABASE_URL
-    ? new pg.Client({ connectionString: storageEnv.DATABASE_URL })
-    : new pg.Client({ host: storageEnv.DATA_DIR, user: 'postgres', database: 'postgres' });
+interface TableDigest {
+  rows: number;
+  digest: string;
 }
 
 /** Row count and content digest of every table holding the organization's rows. */
-async function databaseSnapshot(orgId: string): Promise<Record<string, { rows: number; digest: string }>> {
-  const client = database();
+async function databaseSnapshot(orgId: string): Promise<Record<string, TableDigest>> {
+  // PostgreSQL directly; the embedded database through its owner's Unix socket.
+  const client = databaseClient(storageEnv);
   await client.connect();
   try {
-    const digestOf = async (sql: string, label: string, out: Record<string, { rows: number; digest: string }>) => {
-      const { rows } = await client.query(sql, [orgId]);
+    const digestOf = async (sql: string, label: string, out: Record<string, TableDigest>) => {
+      const { rows } = await client.query<TableDigest>(sql, [orgId]);
       out[label] = rows[0];
     };
     const aggregate = (alias: string) =>
       `count(*)::int AS rows, md5(coalesce(string_agg((to_jsonb(${alias}) - 'lastUsedAt')::text, '|' ORDER BY (to_jsonb(${alias}) - 'lastUsedAt')::text), '')) AS digest`;
-    const out: Record<string, { rows: number; digest: string }> = {};
+    const out: Record<string, TableDigest> = {};
     const { rows: tables } = await client.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'organizationId' ORDER BY table_name`,
     );
     expect(tables.length).toBeGreaterThan(3);
-    for (const { table_name } of tables) await digestOf(`SELECT ${aggregate('t')} FROM "${table_name}" t WHERE "organizationId" = $1`, table_name, out);
+    for (const { table_name } of tables)
+      await digestOf(`SELECT ${aggregate('t')} FROM "${table_name}" t WHERE "organizationId" = $1`, table_name, out);
     await digestOf(`SELECT ${aggregate('t')} FROM "Organization" t WHERE id = $1`, 'Organization', out);
     // Rows without an organizationId of their own, through their parent.
     const children: [string, string, string][] = [
@@ -90,9 +90,13 @@ async function databaseSnapshot(orgId: string): Promise<Record<string, { rows: n
       ['IdentityRecord', 'directoryUserId', 'DirectoryUser'],
     ];
     for (const [table, column, parent] of children) {
-      const { rows } = await client.query(`SELECT to_regclass($1) AS exists`, [`"${table}"`]);
+      const { rows } = await client.query<{ exists: string | null }>(`SELECT to_regclass($1) AS exists`, [`"${table}"`]);
       if (!rows[0].exists) continue;
-      await digestOf(`SELECT ${aggregate('t')} FROM "${table}" t JOIN "${parent}" p ON p.id = t."${column}" WHERE p."organizationId" = $1`, table, out);
+      await digestOf(
+        `SELECT ${aggregate('t')} FROM "${table}" t JOIN "${parent}" p ON p.id = t."${column}" WHERE p."organizationId" = $1`,
+        table,
+        out,
+      );
     }
     return out;
   } finally {
@@ -100,71 +104,180 @@ async function databaseSnapshot(orgId: string): Promise<Record<string, { rows: n
   }
 }
 
-const API_SNAPSHOT = gql`
-  {
-    viewer { organization { id name features } }
-    apiKeys(first: 20) { totalCount edges { node { id name prefix lastFour revokedAt } } }
-    workflows(first: 10) { totalCount edges { node { id name version steps status configurationId } } }
+const API_SNAPSHOT = graphql(`
+  query FuzzSnapshot {
+    viewer {
+      organization {
+        id
+        name
+        features
+      }
+    }
+    apiKeys(first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          prefix
+          lastFour
+          revokedAt
+        }
+      }
+    }
+    workflows(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          version
+          steps
+          status
+          configurationId
+        }
+      }
+    }
     integrations(first: 10) {
       totalCount
       edges {
         node {
-          id name status config clientId clientSecret { lastFour createdAt } workflow { id }
-          directory { userCount lastSync { id status } }
-          onboardingSessions(first: 10) { totalCount edges { node { id status workflowVersion externalUserId } } }
+          id
+          name
+          status
+          config
+          clientId
+          clientSecret {
+            lastFour
+            createdAt
+          }
+          workflow {
+            id
+          }
+          directory {
+            userCount
+            lastSync {
+              id
+              status
+            }
+          }
+          onboardingSessions(first: 10) {
+            totalCount
+            edges {
+              node {
+                id
+                status
+                workflowVersion
+                externalUserId
+              }
+            }
+          }
         }
       }
     }
   }
-`;
+`);
+const VIEWER = graphql(`
+  query FuzzViewer {
+    viewer {
+      organization {
+        id
+      }
+    }
+  }
+`);
+const GENERATE_KEY = graphql(`
+  mutation FuzzGenerateKey($input: GenerateApiKeyInput!) {
+    generateApiKey(input: $input) {
+      apiKey {
+        id
+      }
+      secret
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const REVOKE_KEY = graphql(`
+  mutation FuzzRevokeKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      apiKey {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const LAST_SYNC = graphql(`
+  query FuzzLastSync($id: ID!) {
+    integration(id: $id) {
+      directory {
+        lastSync {
+          id
+          status
+        }
+      }
+    }
+  }
+`);
+const CURSORS = graphql(`
+  query FuzzCursors {
+    integrations(first: 2) {
+      edges {
+        cursor
+      }
+    }
+    workflows(first: 1) {
+      edges {
+        cursor
+      }
+    }
+    apiKeys(first: 2) {
+      edges {
+        cursor
+      }
+    }
+  }
+`);
 
-async function apiSnapshot(org: TestOrg) {
-  return org.client.request<unknown>(API_SNAPSHOT);
+async function apiSnapshot(org: Org) {
+  return execute(org, API_SNAPSHOT);
 }
 
 /** An organization with one of everything, and extra keys. */
 async function seed(name: string, extraKeys: number): Promise<Seeded> {
-  const org = await createOrg(name);
-  const c = org.client;
-  const { createWorkflow } = await c.request<any>(gql`mutation { createWorkflow(input: { name: "KYC", steps: ["DOCUMENT", "SELFIE"] }) { workflow { id } userErrors { code } } }`);
-  const wf = createWorkflow.workflow.id;
-  const create = async (templateKey: string, config: unknown, workflowId?: string) => {
-    const { createIntegration } = await c.request<any>(
-      gql`mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { id } userErrors { code field message } } }`,
-      { input: { templateKey, name: `${templateKey} one`, config, workflowId } },
-    );
-    expect(createIntegration.userErrors).toEqual([]);
-    return createIntegration.integration.id as string;
-  };
-  const api = await create('API', {}, wf);
-  const oidc = await create('OIDC_CLIENT_CREDENTIALS', { redirectUris: ['https://app.example.test/cb'] }, wf);
+  const org = await testOrg({ name });
+  const wf = (await org.workflow({ name: 'KYC', steps: ['DOCUMENT', 'SELFIE'] })).id;
+  const api = (await org.apiIntegration({ name: 'API one', workflowId: wf })).id;
+  // With its first client secret.
+  const oidc = (await org.oidcClient({ name: 'OIDC_CLIENT_CREDENTIALS one', workflowId: wf, redirectUris: ['https://app.example.test/cb'] }))
+    .integrationId;
   // Unreachable at once (connection refused on loopback): its sync fails quickly.
-  const okta = await create('OKTA', { orgUrl: 'http://127.0.0.1:9', apiToken: `okta-token-${name.length}` });
-  await c.request(gql`mutation ($id: ID!) { generateClientSecret(input: { integrationId: $id }) { userErrors { code } } }`, { id: oidc });
-  const { requestNewOnboarding } = await c.request<any>(
-    gql`mutation ($id: ID!) { requestNewOnboarding(input: { integrationId: $id, externalUserId: "crm-1", idempotencyKey: "k-1" }) { session { id } userErrors { code } } }`,
-    { id: api },
-  );
+  const okta = (
+    await org.integration({ templateKey: 'OKTA', name: 'OKTA one', config: { orgUrl: 'http://127.0.0.1:9', apiToken: `okta-token-${name.length}` } })
+  ).id;
+  const session = await org.session({ integrationId: api, externalUserId: 'crm-1', idempotencyKey: 'k-1' });
   const keys = [org.apiKey];
   const keyIds: string[] = [];
-  for (let i = 0; i < extraKeys; i++) {
-    const { generateApiKey } = await c.request<any>(gql`mutation ($name: String!) { generateApiKey(input: { name: $name }) { apiKey { id } secret } }`, { name: `fuzz ${i}` });
-    keys.push(generateApiKey.secret);
-  }
+  for (let i = 0; i < extraKeys; i++) keys.push((await mutateOk(org, GENERATE_KEY, { name: `fuzz ${i}` })).secret);
   // A key the fuzz may name (revoke, ...) but never authenticates with.
-  const { generateApiKey: spare } = await c.request<any>(gql`mutation { generateApiKey(input: { name: "spare" }) { apiKey { id } } }`);
-  keyIds.push(spare.apiKey.id);
+  keyIds.push((await mutateOk(org, GENERATE_KEY, { name: 'spare' })).apiKey.id);
   // Let the directory's first sync end, so nothing changes under the snapshot.
   let sync: { id: string; status: string } | null = null;
   for (let i = 0; i < 600; i++) {
-    const { integration } = await c.request<any>(gql`query ($id: ID!) { integration(id: $id) { directory { lastSync { id status } } } }`, { id: okta });
-    sync = integration.directory.lastSync;
+    const { integration } = await execute(org, LAST_SYNC, { id: okta });
+    sync = present(present(integration, 'integration').directory, 'directory').lastSync;
     if (sync && !['QUEUED', 'RUNNING'].includes(sync.status)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const cursors = await c.request<any>(
-    gql`{ integrations(first: 2) { edges { cursor } } workflows(first: 1) { edges { cursor } } apiKeys(first: 2) { edges { cursor } } }`,
-  );
+  const cursors = await execute(org, CURSORS);
   return {
     org,
     keys,
@@ -172,10 +285,10 @@ async function seed(name: string, extraKeys: number): Promise<Seeded> {
       workflows: [wf],
       integrations: [api, oidc, okta],
       directoryIntegrations: [okta],
-      sessions: [requestNewOnboarding.session.id],
+      sessions: [session.id],
       apiKeys: keyIds,
       syncs: sync ? [sync.id] : [],
-      cursors: [...cursors.integrations.edges, ...cursors.workflows.edges, ...cursors.apiKeys.edges].map((e: { cursor: string }) => e.cursor),
+      cursors: [...cursors.integrations.edges, ...cursors.workflows.edges, ...cursors.apiKeys.edges].map((e) => e.cursor),
     },
   };
 }
@@ -185,9 +298,9 @@ let sentinelDbBefore: Awaited<ReturnType<typeof databaseSnapshot>>;
 
 beforeAll(async () => {
   [fuzz, sentinel] = await Promise.all([seed('Fuzz', 5), seed('Fuzz sentinel', 3)]);
-  const { generateApiKey } = await fuzz.org.client.request<any>(gql`mutation { generateApiKey(input: { name: "revoked" }) { apiKey { id } secret } }`);
-  await fuzz.org.client.request(gql`mutation ($id: ID!) { revokeApiKey(input: { id: $id }) { userErrors { code } } }`, { id: generateApiKey.apiKey.id });
-  revokedKey = generateApiKey.secret;
+  const revoked = await mutateOk(fuzz.org, GENERATE_KEY, { name: 'revoked' });
+  await mutateOk(fuzz.org, REVOKE_KEY, { id: revoked.apiKey.id });
+  revokedKey = revoked.secret;
   sentinelApiBefore = await apiSnapshot(sentinel.org);
   sentinelDbBefore = await databaseSnapshot(sentinel.org.id);
   serverPid = listeningPid(port);
@@ -308,7 +421,9 @@ async function send(req: FuzzRequest, pool: AgentPool): Promise<{ headers: Recor
 }
 
 it(`survives ${ONLY ? ONLY.length : COUNT} generated hostile requests`, { timeout: 900_000 }, async () => {
-  console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} reproduces this run), ${ONLY ? `${ONLY.length} requests of FUZZ_ONLY=${process.env.FUZZ_ONLY}` : `${COUNT} requests`}, ${CONCURRENCY} in flight`);
+  console.log(
+    `fuzz seed ${SEED} (FUZZ_SEED=${SEED} reproduces this run), ${ONLY ? `${ONLY.length} requests of FUZZ_ONLY=${process.env.FUZZ_ONLY}` : `${COUNT} requests`}, ${CONCURRENCY} in flight`,
+  );
   const contexts: Contexts = {
     fuzz: { own: fuzz.ids, foreign: sentinel.ids },
     sentinel: { own: sentinel.ids, foreign: fuzz.ids },
@@ -338,11 +453,15 @@ it(`survives ${ONLY ? ONLY.length : COUNT} generated hostile requests`, { timeou
   const health = await fetch(`${serverUrl}/health`);
   const ready = await fetch(`${serverUrl}/ready`);
   const pidAfter = listeningPid(port);
-  const fuzzViewer = await clientFor(fuzz.org.apiKey).request<any>(gql`{ viewer { organization { id } } }`);
+  const fuzzViewer = await execute({ apiKey: fuzz.org.apiKey }, VIEWER);
   const sentinelApiAfter = await apiSnapshot(sentinel.org);
   const sentinelDbAfter = await databaseSnapshot(sentinel.org.id);
 
-  const sorted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ');
+  const sorted = (map: Map<string, number>) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ');
   const report = [...failures.entries()]
     .sort((a, b) => b[1].count - a[1].count)
     .map(([key, group]) => `  ${group.count} × ${key}\n    ${group.samples.join('\n    ')}`)
@@ -376,39 +495,83 @@ it(`survives ${ONLY ? ONLY.length : COUNT} generated hostile requests`, { timeou
 // The rule the fuzz leans on (CONTRACT 6.7.4), case by case: any NUL or unpaired surrogate in
 // string input, as a variable (keys included) or a literal, is one top-level BAD_USER_INPUT,
 // nothing is written, and the offending text is not echoed. Well-formed pairs (emoji) pass.
+const ODD_COUNTS = graphql(`
+  query FuzzOddStringsCounts {
+    workflows {
+      totalCount
+    }
+    integrations {
+      totalCount
+    }
+  }
+`);
+const ODD_CREATE = graphql(`
+  mutation FuzzOddStringsCreate($input: CreateWorkflowInput!) {
+    createWorkflow(input: $input) {
+      workflow {
+        name
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 describe('NUL characters and lone surrogates in string input', () => {
+  // Raw on purpose: the strings are the point, and a NUL in a literal is no typed document.
   const mutation = 'mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id name } userErrors { code } } }';
-  const cases: [string, object][] = [
+  const cases: [string, { query: string; variables?: Record<string, unknown> }][] = [
     ['NUL in a variable', { query: mutation, variables: { input: { name: 'a\u0000b', steps: ['DOCUMENT'] } } }],
     ['NUL in a list item', { query: mutation, variables: { input: { name: 'ok', steps: ['DOCUMENT', 'x\u0000'] } } }],
     ['lone high surrogate', { query: mutation, variables: { input: { name: 'x\ud800', steps: ['DOCUMENT'] } } }],
     ['lone low surrogate', { query: mutation, variables: { input: { name: '\udc00x', steps: ['DOCUMENT'] } } }],
     ['reversed pair', { query: mutation, variables: { input: { name: '\udc00\ud800', steps: ['DOCUMENT'] } } }],
     ['NUL in a literal', { query: 'mutation { createWorkflow(input: { name: "a\\u0000b", steps: ["DOCUMENT"] }) { userErrors { code } } }' }],
-    ['NUL in a JSON config key', { query: 'mutation ($c: JSON) { createIntegration(input: { templateKey: "API", name: "n", config: $c }) { userErrors { code } } }', variables: { c: { 'k\u0000': 1 } } }],
-    ['NUL deep in a JSON config', { query: 'mutation ($c: JSON) { createIntegration(input: { templateKey: "API", name: "n", config: $c }) { userErrors { code } } }', variables: { c: { a: [[{ b: ['\u0000'] }]] } } }],
-    ['NUL in a search filter', { query: 'query ($s: String) { workflows { totalCount } directoryUsers(integrationId: "int_01jzzzzzzzzzzzzzzzzzzzzzzz", filter: { search: $s }) { totalCount } }', variables: { s: '\u0000' } }],
+    [
+      'NUL in a JSON config key',
+      {
+        query: 'mutation ($c: JSON) { createIntegration(input: { templateKey: "API", name: "n", config: $c }) { userErrors { code } } }',
+        variables: { c: { 'k\u0000': 1 } },
+      },
+    ],
+    [
+      'NUL deep in a JSON config',
+      {
+        query: 'mutation ($c: JSON) { createIntegration(input: { templateKey: "API", name: "n", config: $c }) { userErrors { code } } }',
+        variables: { c: { a: [[{ b: ['\u0000'] }]] } },
+      },
+    ],
+    [
+      'NUL in a search filter',
+      {
+        query:
+          'query ($s: String) { workflows { totalCount } directoryUsers(integrationId: "int_01jzzzzzzzzzzzzzzzzzzzzzzz", filter: { search: $s }) { totalCount } }',
+        variables: { s: '\u0000' },
+      },
+    ],
   ];
-  let org: TestOrg;
+  let odd: Org;
   beforeAll(async () => {
-    org = await createOrg('Odd strings');
+    odd = await testOrg({ name: 'Odd strings' });
   });
-  for (const [label, body] of cases) {
+  for (const [label, { query, variables }] of cases) {
     it(label, async () => {
-      const before = await org.client.request<any>(gql`{ workflows { totalCount } integrations { totalCount } }`);
-      const res = await fetch(`${serverUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': org.apiKey }, body: JSON.stringify(body) });
-      const json = await res.json();
-      expect(res.status, JSON.stringify(json)).toBeLessThan(500);
-      expect(json.errors?.map((e: any) => e.extensions?.code), JSON.stringify(json)).toEqual(['BAD_USER_INPUT']);
-      expect(json.data ?? null).toBeNull();
-      expect(JSON.stringify(json)).not.toMatch(/\\u0000|\\ud[89a-f]|[\ud800-\udfff]/i);
-      expect(await org.client.request<any>(gql`{ workflows { totalCount } integrations { totalCount } }`)).toEqual(before);
+      const before = await execute(odd, ODD_COUNTS);
+      const answer = await sendDocument(odd, query, variables);
+      // Re-serialized, as a caller's JSON library would print what it received.
+      const json = JSON.stringify(JSON.parse(answer.text) as unknown);
+      expect(answer.status, json).toBeLessThan(500);
+      expect(codes(answer), json).toEqual(['BAD_USER_INPUT']);
+      expect(answer.data ?? null).toBeNull();
+      expect(json).not.toMatch(/\\u0000|\\ud[89a-f]|[\ud800-\udfff]/i);
+      expect(await execute(odd, ODD_COUNTS)).toEqual(before);
     });
   }
   it('takes well-formed pairs and other unicode', async () => {
-    const { createWorkflow } = await org.client.request<any>(gql`mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { name } userErrors { code } } }`, {
-      input: { name: 'Ünïcödé 😀 \u200b', steps: ['DOCUMENT'] },
-    });
+    const createWorkflow = await mutate(odd, ODD_CREATE, { name: 'Ünïcödé 😀 \u200b', steps: ['DOCUMENT'] });
     expect(createWorkflow).toEqual({ workflow: { name: 'Ünïcödé 😀 \u200b' }, userErrors: [] });
   });
 });

@@ -9,86 +9,153 @@
 // - OAuth access tokens read integrations, start sessions and syncs, but cannot create,
 //   update or delete integrations (FORBIDDEN; FEATURE_DISABLED still wins when gated).
 // Every stand-in listens on 127.0.0.1, and no test makes the server reach any other host.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { gql } from 'graphql-request';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type TestOrg, createOrg, graphqlUrl, post, setFeature, storageEnv } from './support/api.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sync, startSync, waitForSync } from './support/directory.ts';
-import { bearerGraphQL, createOAuthClient, obtainToken } from './support/oauth.ts';
-import { type ServerProcess, runAdmin, startServer } from './support/process.ts';
+import { type IsolatedServer, startIsolatedServer } from './support/isolated-server.ts';
+import {
+  type Answer,
+  type Caller,
+  type CreateIntegrationInput,
+  type CredentialsIntegrationFieldsFragment,
+  type Org,
+  type UpdateIntegrationInput,
+  type UserError,
+  codes,
+  execute,
+  graphql,
+  jsonObject,
+  mutate,
+  mutateOk,
+  present,
+  send,
+  setFeature,
+  testOrg,
+} from './support/kit.ts';
+import { obtainToken } from './support/oauth.ts';
 import { type GraphStandIn, graphUsers, startGraphStandIn } from './support/standins/microsoft-graph.ts';
 import { type OktaStandIn, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 
-type UserError = { field: string[] | null; code: string; message: string };
-
-const storage = inject('storage');
 /** Admin command runs and server starts are slow on a busy machine. */
 const SLOW = 240_000;
 
-const FIELDS = `id name status config updatedAt directory { lastSync { id status error } }`;
-const CREATE = gql`mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { ${FIELDS} } userErrors { field message code } } }`;
-const UPDATE = gql`mutation ($input: UpdateIntegrationInput!) { updateIntegration(input: $input) { integration { ${FIELDS} } userErrors { field message code } } }`;
-const DELETE = gql`mutation ($input: DeleteIntegrationInput!) { deleteIntegration(input: $input) { deletedIntegrationId userErrors { field message code } } }`;
-const GET = gql`query ($id: ID!) { integration(id: $id) { ${FIELDS} } }`;
-const COUNT = gql`{ integrations { totalCount } }`;
+graphql(`
+  fragment CredentialsIntegrationFields on Integration {
+    id
+    name
+    status
+    config
+    updatedAt
+    directory {
+      lastSync {
+        id
+        status
+        error
+      }
+    }
+  }
+`);
+const CREATE = graphql(`
+  mutation CredentialsCreate($input: CreateIntegrationInput!) {
+    createIntegration(input: $input) {
+      integration {
+        ...CredentialsIntegrationFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation CredentialsUpdate($input: UpdateIntegrationInput!) {
+    updateIntegration(input: $input) {
+      integration {
+        ...CredentialsIntegrationFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const DELETE = graphql(`
+  mutation CredentialsDelete($input: DeleteIntegrationInput!) {
+    deleteIntegration(input: $input) {
+      deletedIntegrationId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const GET = graphql(`
+  query CredentialsGet($id: ID!) {
+    integration(id: $id) {
+      ...CredentialsIntegrationFields
+    }
+  }
+`);
+const COUNT = graphql(`
+  query CredentialsCount {
+    integrations {
+      totalCount
+    }
+  }
+`);
+const TEMPLATES = graphql(`
+  query CredentialsTemplates {
+    integrationTemplates {
+      key
+      fields {
+        key
+        secret
+        secretDestination
+      }
+    }
+  }
+`);
 
-/** A GraphQL POST with an API key that must succeed without top-level errors. */
-async function callAt(graphql: string, apiKey: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(graphql, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  const json = JSON.parse(text);
-  expect(json.errors, text).toBeUndefined();
-  return { data: json.data as any, text };
+type Integration = CredentialsIntegrationFieldsFragment;
+
+const create = (caller: Caller, input: CreateIntegrationInput) => mutate(caller, CREATE, input);
+const update = (caller: Caller, input: UpdateIntegrationInput) => mutate(caller, UPDATE, input);
+/** An integration that must be there. */
+const read = async (caller: Caller, id: string) => present((await execute(caller, GET, { id })).integration, `integration ${id}`);
+const count = async (caller: Caller) => (await execute(caller, COUNT)).integrations.totalCount;
+/** An integration's config (a JSON object; secrets masked). */
+const configOf = (integration: { config: unknown }) => jsonObject(integration.config);
+
+async function createOk(caller: Caller, input: CreateIntegrationInput) {
+  return (await mutateOk(caller, CREATE, input)).integration;
 }
 
-interface Caller {
-  graphql: string;
-  apiKey: string;
-}
-
-const onSuite = (org: TestOrg): Caller => ({ graphql: graphqlUrl, apiKey: org.apiKey });
-
-async function mutate(caller: Caller, query: string, input: object): Promise<{ userErrors: UserError[]; [field: string]: any }> {
-  const { data } = await callAt(caller.graphql, caller.apiKey, query, { input });
-  return Object.values(data)[0] as any;
-}
-
-const create = (caller: Caller, input: object) => mutate(caller, CREATE, input);
-const update = (caller: Caller, input: object) => mutate(caller, UPDATE, input);
-const read = async (caller: Caller, id: string) => (await callAt(caller.graphql, caller.apiKey, GET, { id })).data.integration;
-const count = async (caller: Caller) => (await callAt(caller.graphql, caller.apiKey, COUNT)).data.integrations.totalCount as number;
-
-async function createOk(caller: Caller, input: object) {
-  const result = await create(caller, input);
-  expect(result.userErrors).toEqual([]);
-  return result.integration;
-}
-
-async function updateOk(caller: Caller, input: object) {
+async function updateOk(caller: Caller, input: UpdateIntegrationInput) {
   const result = await update(caller, input);
   expect(result.userErrors, JSON.stringify(input)).toEqual([]);
-  return result.integration;
+  expect(result.integration, JSON.stringify(input)).not.toBeNull();
+  return result.integration!;
 }
 
 /** Exactly these user errors (code and field), no integration, and a message for each. */
-function expectErrors(result: { userErrors: UserError[]; integration?: unknown }, expected: [string, string[]][], what = '') {
+function expectErrors(result: { userErrors: readonly UserError[]; integration?: unknown }, expected: [string, string[]][], what = '') {
   expect(result.integration ?? null, what).toBeNull();
-  expect(result.userErrors.map((e) => [e.code, e.field]), what).toEqual(expected);
+  expect(
+    result.userErrors.map((e) => [e.code, e.field]),
+    what,
+  ).toEqual(expected);
   for (const error of result.userErrors) expect(error.message.length, what).toBeGreaterThan(0);
 }
 
 const REQUIRED_AT = (key: string): [string, string[]] => ['REQUIRED', ['input', 'config', key]];
 
 /** An update that must be refused with REQUIRED at the secret field, changing nothing. */
-async function refusedWithoutSecret(caller: Caller, before: any, input: object, secretKey: string) {
+async function refusedWithoutSecret(caller: Caller, before: Integration, input: Omit<UpdateIntegrationInput, 'id'>, secretKey: string) {
   const result = await update(caller, { id: before.id, ...input });
   expectErrors(result, [REQUIRED_AT(secretKey)], JSON.stringify(input));
   expect(result.userErrors[0].message).toMatch(new RegExp(secretKey));
@@ -102,8 +169,8 @@ async function refusedWithoutSecret(caller: Caller, before: any, input: object, 
 }
 
 /** The integration's queued first sync, once it finished. */
-async function firstSyncDone(org: TestOrg, integration: { directory: { lastSync: Sync } }) {
-  return waitForSync(org, integration.directory.lastSync.id);
+async function firstSyncDone(org: Caller, integration: { directory: { lastSync: Pick<Sync, 'id'> | null } | null }) {
+  return waitForSync(org, integration.directory!.lastSync!.id);
 }
 
 const standIns: { close(): Promise<void> }[] = [];
@@ -123,21 +190,22 @@ async function graph(options: Parameters<typeof startGraphStandIn>[0] = {}): Pro
   return standIn;
 }
 
-let acme: TestOrg;
-let caller: Caller;
+let acme: Org;
 
 beforeAll(async () => {
-  acme = await createOrg('Credentials Acme');
-  caller = onSuite(acme);
+  acme = await testOrg({ name: 'Credentials Acme' });
 }, SLOW);
 
 describe('templates say which fields are where the secrets go', () => {
   it('TemplateField.secretDestination: Okta orgUrl; Entra tenantId, authorityUrl, graphUrl', async () => {
-    const { data } = await callAt(caller.graphql, caller.apiKey, gql`{ integrationTemplates { key fields { key secret secretDestination } } }`);
-    const flagged = Object.fromEntries(
-      data.integrationTemplates.map((t: any) => [t.key, t.fields.filter((f: any) => f.secretDestination).map((f: any) => f.key)]),
-    );
-    expect(flagged).toMatchObject({ OKTA: ['orgUrl'], MICROSOFT_ENTRA: ['tenantId', 'authorityUrl', 'graphUrl'], OIDC_CLIENT_CREDENTIALS: [], API: [] });
+    const data = await execute(acme, TEMPLATES);
+    const flagged = Object.fromEntries(data.integrationTemplates.map((t) => [t.key, t.fields.filter((f) => f.secretDestination).map((f) => f.key)]));
+    expect(flagged).toMatchObject({
+      OKTA: ['orgUrl'],
+      MICROSOFT_ENTRA: ['tenantId', 'authorityUrl', 'graphUrl'],
+      OIDC_CLIENT_CREDENTIALS: [],
+      API: [],
+    });
   });
 });
 
@@ -152,16 +220,16 @@ describe('credentials stay where they were given: Okta', () => {
   });
 
   it('repointing orgUrl without apiToken is REQUIRED at apiToken, changes nothing, and the token never reaches the new host', async () => {
-    const created = await createOk(caller, { templateKey: 'OKTA', name: 'Okta legit', config: { orgUrl: legit.url, apiToken: legit.token } });
+    const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta legit', config: { orgUrl: legit.url, apiToken: legit.token } });
     expect((await firstSyncDone(acme, created)).status).toBe('SUCCEEDED');
-    const before = await read(caller, created.id);
+    const before = await read(acme, created.id);
 
-    await refusedWithoutSecret(caller, before, { config: { orgUrl: attacker.url } }, 'apiToken');
+    await refusedWithoutSecret(acme, before, { config: { orgUrl: attacker.url } }, 'apiToken');
     // The masked hint sent back is not the secret given again.
-    expect(before.config.apiToken).toBe(`••••${legit.token.slice(-4)}`);
-    await refusedWithoutSecret(caller, before, { config: { orgUrl: attacker.url, apiToken: before.config.apiToken } }, 'apiToken');
+    expect(configOf(before).apiToken).toBe(`••••${legit.token.slice(-4)}`);
+    await refusedWithoutSecret(acme, before, { config: { orgUrl: attacker.url, apiToken: configOf(before).apiToken } }, 'apiToken');
     // Other edits in the same update do not slip through either.
-    await refusedWithoutSecret(caller, before, { name: 'Renamed meanwhile', status: 'DISABLED', config: { orgUrl: `${attacker.url}/` } }, 'apiToken');
+    await refusedWithoutSecret(acme, before, { name: 'Renamed meanwhile', status: 'DISABLED', config: { orgUrl: `${attacker.url}/` } }, 'apiToken');
 
     // A sync started now still goes to the host the token was entered for.
     const started = await startSync(acme, created.id);
@@ -173,26 +241,26 @@ describe('credentials stay where they were given: Okta', () => {
   });
 
   it('other problems are reported beside the missing secret, still changing nothing', async () => {
-    const created = await createOk(caller, { templateKey: 'OKTA', name: 'Okta all at once', config: { orgUrl: legit.url, apiToken: legit.token } });
+    const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta all at once', config: { orgUrl: legit.url, apiToken: legit.token } });
     await firstSyncDone(acme, created);
-    const result = await update(caller, { id: created.id, name: ' ', config: { orgUrl: attacker.url, bogus: 1 } });
+    const result = await update(acme, { id: created.id, name: ' ', config: { orgUrl: attacker.url, bogus: 1 } });
     expect(result.integration).toBeNull();
     expect(result.userErrors.map((e) => `${e.code} ${e.field?.join('.')}`).sort()).toEqual([
       'REQUIRED input.config.apiToken',
       'REQUIRED input.name',
       'UNKNOWN_FIELD input.config.bogus',
     ]);
-    expect((await read(caller, created.id)).config.orgUrl).toBe(legit.url);
+    expect(configOf(await read(acme, created.id)).orgUrl).toBe(legit.url);
     // An orgUrl that is itself wrong is reported as such, alone: it moves nothing.
-    expectErrors(await update(caller, { id: created.id, config: { orgUrl: 'not a url' } }), [['INVALID', ['input', 'config', 'orgUrl']]]);
-    expectErrors(await update(caller, { id: created.id, config: { orgUrl: null } }), [['REQUIRED', ['input', 'config', 'orgUrl']]]);
+    expectErrors(await update(acme, { id: created.id, config: { orgUrl: 'not a url' } }), [['INVALID', ['input', 'config', 'orgUrl']]]);
+    expectErrors(await update(acme, { id: created.id, config: { orgUrl: null } }), [['REQUIRED', ['input', 'config', 'orgUrl']]]);
   });
 
   it('repointing with a new token works, and the next sync sends only that token there', async () => {
-    const created = await createOk(caller, { templateKey: 'OKTA', name: 'Okta moved', config: { orgUrl: legit.url, apiToken: legit.token } });
+    const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta moved', config: { orgUrl: legit.url, apiToken: legit.token } });
     expect((await firstSyncDone(acme, created)).status).toBe('SUCCEEDED');
     const seenBefore = attacker.requests.length;
-    const moved = await updateOk(caller, { id: created.id, config: { orgUrl: attacker.url, apiToken: attacker.token } });
+    const moved = await updateOk(acme, { id: created.id, config: { orgUrl: attacker.url, apiToken: attacker.token } });
     expect(moved.config).toEqual({ orgUrl: attacker.url, apiToken: `••••${attacker.token.slice(-4)}` });
     const started = await startSync(acme, created.id);
     expect(await waitForSync(acme, started.sync!.id)).toMatchObject({ status: 'SUCCEEDED', processed: 2 });
@@ -203,15 +271,15 @@ describe('credentials stay where they were given: Okta', () => {
   });
 
   it('the same orgUrl (as normalized), renames, status changes and a new token alone need nothing more', async () => {
-    const created = await createOk(caller, { templateKey: 'OKTA', name: 'Okta steady', config: { orgUrl: legit.url, apiToken: legit.token } });
+    const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta steady', config: { orgUrl: legit.url, apiToken: legit.token } });
     await firstSyncDone(acme, created);
-    await updateOk(caller, { id: created.id, config: { orgUrl: legit.url } });
-    await updateOk(caller, { id: created.id, config: { orgUrl: ` ${legit.url}/ ` } });
-    await updateOk(caller, { id: created.id, config: { orgUrl: legit.url, apiToken: `••••${legit.token.slice(-4)}` } });
-    await updateOk(caller, { id: created.id, name: 'Okta steady, renamed' });
-    await updateOk(caller, { id: created.id, status: 'DISABLED' });
-    await updateOk(caller, { id: created.id, status: 'ACTIVE' });
-    const rotated = await updateOk(caller, { id: created.id, config: { apiToken: 'okta-rotated-token-000011112222' } });
+    await updateOk(acme, { id: created.id, config: { orgUrl: legit.url } });
+    await updateOk(acme, { id: created.id, config: { orgUrl: ` ${legit.url}/ ` } });
+    await updateOk(acme, { id: created.id, config: { orgUrl: legit.url, apiToken: `••••${legit.token.slice(-4)}` } });
+    await updateOk(acme, { id: created.id, name: 'Okta steady, renamed' });
+    await updateOk(acme, { id: created.id, status: 'DISABLED' });
+    await updateOk(acme, { id: created.id, status: 'ACTIVE' });
+    const rotated = await updateOk(acme, { id: created.id, config: { apiToken: 'okta-rotated-token-000011112222' } });
     expect(rotated).toMatchObject({ name: 'Okta steady, renamed', status: 'ACTIVE', config: { orgUrl: legit.url, apiToken: '••••2222' } });
   });
 });
@@ -225,17 +293,24 @@ describe('credentials stay where they were given: Microsoft Entra', () => {
     attacker = await graph({ users: graphUsers(1, 50), clientSecret: 'attacker~graph-secret-value-9876543210' });
   });
 
-  const entra = (name: string, extra: object = {}) => ({
+  const entra = (name: string, extra: object = {}): CreateIntegrationInput => ({
     templateKey: 'MICROSOFT_ENTRA',
     name,
-    config: { tenantId: legit.tenantId, clientId: legit.clientId, clientSecret: legit.clientSecret, authorityUrl: legit.url, graphUrl: legit.url, ...extra },
+    config: {
+      tenantId: legit.tenantId,
+      clientId: legit.clientId,
+      clientSecret: legit.clientSecret,
+      authorityUrl: legit.url,
+      graphUrl: legit.url,
+      ...extra,
+    },
   });
 
   it('authorityUrl, graphUrl and tenantId changes need clientSecret; the secret never reaches the new host', async () => {
-    const created = await createOk(caller, entra('Entra legit'));
+    const created = await createOk(acme, entra('Entra legit'));
     expect((await firstSyncDone(acme, created)).status).toBe('SUCCEEDED');
-    const before = await read(caller, created.id);
-    const hint = before.config.clientSecret;
+    const before = await read(acme, created.id);
+    const hint = configOf(before).clientSecret;
     expect(hint).toBe(`••••${legit.clientSecret.slice(-4)}`);
 
     const moves: object[] = [
@@ -251,7 +326,7 @@ describe('credentials stay where they were given: Microsoft Entra', () => {
       { authorityUrl: attacker.url, clientSecret: hint },
       { tenantId: 'another-tenant', clientSecret: hint },
     ];
-    for (const config of moves) await refusedWithoutSecret(caller, before, { config }, 'clientSecret');
+    for (const config of moves) await refusedWithoutSecret(acme, before, { config }, 'clientSecret');
 
     const started = await startSync(acme, created.id);
     expect(await waitForSync(acme, started.sync!.id)).toMatchObject({ status: 'SUCCEEDED', processed: 3, error: null });
@@ -261,13 +336,19 @@ describe('credentials stay where they were given: Microsoft Entra', () => {
   });
 
   it('moving with a new clientSecret works and the next sync uses the new host and secret', async () => {
-    const created = await createOk(caller, entra('Entra moved'));
+    const created = await createOk(acme, entra('Entra moved'));
     expect((await firstSyncDone(acme, created)).status).toBe('SUCCEEDED');
-    const moved = await updateOk(caller, {
+    const moved = await updateOk(acme, {
       id: created.id,
-      config: { tenantId: attacker.tenantId, clientId: attacker.clientId, clientSecret: attacker.clientSecret, authorityUrl: attacker.url, graphUrl: attacker.url },
+      config: {
+        tenantId: attacker.tenantId,
+        clientId: attacker.clientId,
+        clientSecret: attacker.clientSecret,
+        authorityUrl: attacker.url,
+        graphUrl: attacker.url,
+      },
     });
-    expect(moved.config.clientSecret).toBe(`••••${attacker.clientSecret.slice(-4)}`);
+    expect(configOf(moved).clientSecret).toBe(`••••${attacker.clientSecret.slice(-4)}`);
     const started = await startSync(acme, created.id);
     expect(await waitForSync(acme, started.sync!.id)).toMatchObject({ status: 'SUCCEEDED', processed: 1 });
     expect(attacker.tokenRequests.length).toBeGreaterThan(0);
@@ -275,68 +356,41 @@ describe('credentials stay where they were given: Microsoft Entra', () => {
   });
 
   it('the same effective values, defaults included, and non-location fields need nothing more', async () => {
-    const created = await createOk(caller, entra('Entra steady'));
+    const created = await createOk(acme, entra('Entra steady'));
     await firstSyncDone(acme, created);
     // The same values, as given or as normalized.
-    await updateOk(caller, { id: created.id, config: { authorityUrl: legit.url, graphUrl: `${legit.url}/`, tenantId: ` ${legit.tenantId} ` } });
+    await updateOk(acme, { id: created.id, config: { authorityUrl: legit.url, graphUrl: `${legit.url}/`, tenantId: ` ${legit.tenantId} ` } });
     // Neither clientId nor a name or status says where the secret goes.
-    await updateOk(caller, { id: created.id, config: { clientId: 'another-client-id' } });
-    await updateOk(caller, { id: created.id, name: 'Entra steady, renamed', status: 'DISABLED' });
-    await updateOk(caller, { id: created.id, config: { clientId: legit.clientId }, status: 'ACTIVE' });
+    await updateOk(acme, { id: created.id, config: { clientId: 'another-client-id' } });
+    await updateOk(acme, { id: created.id, name: 'Entra steady, renamed', status: 'DISABLED' });
+    await updateOk(acme, { id: created.id, config: { clientId: legit.clientId }, status: 'ACTIVE' });
 
     // Moved to the default authority with the secret given again (no sync is started by an update).
-    const toDefault = await updateOk(caller, { id: created.id, config: { authorityUrl: null, clientSecret: 'entra-rotated-secret-00001111' } });
+    const toDefault = await updateOk(acme, { id: created.id, config: { authorityUrl: null, clientSecret: 'entra-rotated-secret-00001111' } });
     expect(toDefault.config).not.toHaveProperty('authorityUrl');
     // Now unset (the default): clearing it again, or naming the default, is no move.
-    await updateOk(caller, { id: created.id, config: { authorityUrl: null } });
-    const explicit = await updateOk(caller, { id: created.id, config: { authorityUrl: 'https://login.microsoftonline.com/' } });
-    expect(explicit.config.authorityUrl).toBe('https://login.microsoftonline.com');
-    await updateOk(caller, { id: created.id, config: { authorityUrl: null } });
+    await updateOk(acme, { id: created.id, config: { authorityUrl: null } });
+    const explicit = await updateOk(acme, { id: created.id, config: { authorityUrl: 'https://login.microsoftonline.com/' } });
+    expect(configOf(explicit).authorityUrl).toBe('https://login.microsoftonline.com');
+    await updateOk(acme, { id: created.id, config: { authorityUrl: null } });
     // But from the default to anywhere else is.
-    const before = await read(caller, created.id);
-    await refusedWithoutSecret(caller, before, { config: { authorityUrl: attacker.url } }, 'clientSecret');
+    const before = await read(acme, created.id);
+    await refusedWithoutSecret(acme, before, { config: { authorityUrl: attacker.url } }, 'clientSecret');
     expect(attacker.tokenRequests.filter((r) => r.form.client_secret === 'entra-rotated-secret-00001111')).toEqual([]);
   });
 });
 
 describe('URL_NOT_ALLOWED: localhost and literal addresses in refused ranges, in the strict default', () => {
-  let strict: ServerProcess;
-  let strictCaller: Caller;
-  const cleanups: (() => Promise<void>)[] = [];
+  let strict: IsolatedServer;
+  let strictCaller: Org;
 
   beforeAll(async () => {
     // Its own server and storage: the suite's server allows loopback for the stand-ins.
-    let env: Record<string, string>;
-    if (storage === 'postgres') {
-      const name = `integrations_credentials_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-      const admin = new pg.Client({ connectionString: storageEnv.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.end();
-      cleanups.push(async () => {
-        const client = new pg.Client({ connectionString: storageEnv.DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await client.end();
-      });
-      const url = new URL(storageEnv.DATABASE_URL);
-      url.pathname = `/${name}`;
-      env = { DATABASE_URL: url.toString() };
-    } else {
-      const dir = await mkdtemp(path.join(tmpdir(), 'integrations-credentials-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      env = { DATA_DIR: dir };
-    }
-    strict = await startServer({ ...env, ALLOW_PRIVATE_NETWORK_TARGETS: 'false' });
-    cleanups.unshift(async () => void (await strict.stop()));
-    const created = await runAdmin(['create-org', '--name', 'Strict Org', '--json'], env);
-    expect(created.code, created.stderr).toBe(0);
-    strictCaller = { graphql: `${strict.url}/graphql`, apiKey: JSON.parse(created.stdout).apiKey };
+    strict = await startIsolatedServer({ ALLOW_PRIVATE_NETWORK_TARGETS: 'false' });
+    strictCaller = await testOrg({ name: 'Strict Org', server: strict });
   }, SLOW);
 
-  afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
-  }, SLOW);
+  afterAll(() => strict?.stop(), SLOW);
 
   const PORT = 8443;
   const REFUSED = [
@@ -386,8 +440,12 @@ describe('URL_NOT_ALLOWED: localhost and literal addresses in refused ranges, in
   });
 
   it('accepts a public host name at create time, and refuses each form on update, changing nothing', async () => {
-    const created = await createOk(strictCaller, { templateKey: 'OKTA', name: 'Okta public', config: { orgUrl: PUBLIC, apiToken: 'okta-token-0123456789' } });
-    expect(created.config.orgUrl).toBe(PUBLIC);
+    const created = await createOk(strictCaller, {
+      templateKey: 'OKTA',
+      name: 'Okta public',
+      config: { orgUrl: PUBLIC, apiToken: 'okta-token-0123456789' },
+    });
+    expect(configOf(created).orgUrl).toBe(PUBLIC);
     const before = await read(strictCaller, created.id);
     for (const url of REFUSED) {
       // With the token given again, and without it: the refused URL is the one problem.
@@ -398,89 +456,148 @@ describe('URL_NOT_ALLOWED: localhost and literal addresses in refused ranges, in
     const after = await read(strictCaller, created.id);
     expect({ config: after.config, updatedAt: after.updatedAt }).toEqual({ config: before.config, updatedAt: before.updatedAt });
     // Another public host name, with the token given again, is fine.
-    const moved = await updateOk(strictCaller, { id: created.id, config: { orgUrl: 'https://other.okta.example', apiToken: 'okta-token-new-9876543210' } });
-    expect(moved.config.orgUrl).toBe('https://other.okta.example');
+    const moved = await updateOk(strictCaller, {
+      id: created.id,
+      config: { orgUrl: 'https://other.okta.example', apiToken: 'okta-token-new-9876543210' },
+    });
+    expect(configOf(moved).orgUrl).toBe('https://other.okta.example');
   });
 
   it('the suite server (ALLOW_PRIVATE_NETWORK_TARGETS=true) accepts loopback', async () => {
-    const local = await createOk(caller, { templateKey: 'OKTA', name: 'Okta loopback', config: { orgUrl: 'http://[::1]:9', apiToken: 'okta-token-0123456789' } });
-    expect(local.config.orgUrl).toBe('http://[::1]:9');
+    const local = await createOk(acme, {
+      templateKey: 'OKTA',
+      name: 'Okta loopback',
+      config: { orgUrl: 'http://[::1]:9', apiToken: 'okta-token-0123456789' },
+    });
+    expect(configOf(local).orgUrl).toBe('http://[::1]:9');
   });
 });
 
 describe('OAuth access tokens cannot create, update or delete integrations', () => {
-  const INTEGRATION_QUERY = gql`query ($id: ID!) { integration(id: $id) { id name status config } integrations { totalCount } }`;
+  const INTEGRATION_QUERY = graphql(`
+    query CredentialsTokenRead($id: ID!) {
+      integration(id: $id) {
+        id
+        name
+        status
+        config
+      }
+      integrations {
+        totalCount
+      }
+    }
+  `);
+  const OWN = graphql(`
+    query CredentialsTokenOwn($id: ID!) {
+      integration(id: $id) {
+        id
+        status
+      }
+    }
+  `);
+  const ONBOARDING = graphql(`
+    mutation CredentialsTokenOnboarding($input: RequestNewOnboardingInput!) {
+      requestNewOnboarding(input: $input) {
+        session {
+          id
+          status
+        }
+        userErrors {
+          field
+          message
+          code
+        }
+      }
+    }
+  `);
+  const START = graphql(`
+    mutation CredentialsTokenStartSync($input: StartDirectorySyncInput!) {
+      startDirectorySync(input: $input) {
+        sync {
+          id
+        }
+        userErrors {
+          field
+          message
+          code
+        }
+      }
+    }
+  `);
 
-  function expectForbidden(json: any, code = 'FORBIDDEN') {
-    expect(json.errors?.map((e: any) => e.extensions?.code)).toEqual([code]);
-    for (const value of Object.values(json.data ?? {})) expect(value).toBeNull();
+  /** A caller with an OAuth access token. */
+  const bearer = (token: string): Caller => ({ headers: { authorization: `Bearer ${token}` } });
+  /** An answer's parsed body, as a whole. */
+  const body = (answer: Answer<unknown>) => ({ data: answer.data, errors: answer.errors, extensions: answer.extensions });
+
+  function expectForbidden(answer: Answer<object>, code = 'FORBIDDEN') {
+    expect(codes(answer), answer.text).toEqual([code]);
+    for (const value of Object.values(answer.data ?? {})) expect(value).toBeNull();
   }
 
   it('FORBIDDEN at the top level, nothing changed; reading, onboarding and syncs still work', async () => {
-    const partner = await createOAuthClient(acme, 'Credentials partner');
+    const partner = await acme.oidcClient({ name: 'Credentials partner' });
     const token = await obtainToken(partner);
+    const asPartner = bearer(token);
     const directory = await okta({ users: oktaUsers(2), token: 'okta-partner-token-0123456789' });
-    const target = await createOk(caller, { templateKey: 'OKTA', name: 'Okta partner', config: { orgUrl: directory.url, apiToken: directory.token } });
+    const target = await createOk(acme, { templateKey: 'OKTA', name: 'Okta partner', config: { orgUrl: directory.url, apiToken: directory.token } });
     await firstSyncDone(acme, target);
-    const before = (await bearerGraphQL(token, INTEGRATION_QUERY, { id: target.id })).json;
+    const before = await send(asPartner, INTEGRATION_QUERY, { id: target.id });
     expect(before.errors).toBeUndefined();
-    expect(before.data.integration).toMatchObject({ id: target.id, name: 'Okta partner', config: { orgUrl: directory.url } });
+    expect(before.data?.integration).toMatchObject({ id: target.id, name: 'Okta partner', config: { orgUrl: directory.url } });
 
-    const attempts: [string, object][] = [
-      [CREATE, { input: { templateKey: 'OKTA', name: 'From a token', config: { orgUrl: directory.url, apiToken: 'okta-token-from-token' } } }],
-      [CREATE, { input: { templateKey: 'API', name: 'From a token', workflowId: 'wf_01m8mwbn4xqpj3fypwxwrsccbr' } }],
-      [UPDATE, { input: { id: target.id, name: 'Renamed by a token' } }],
-      [UPDATE, { input: { id: target.id, config: { orgUrl: 'http://127.0.0.1:9', apiToken: 'okta-token-from-token' } } }],
-      [UPDATE, { input: { id: partner.integrationId, status: 'DISABLED' } }],
-      [DELETE, { input: { id: target.id } }],
-      [DELETE, { input: { id: partner.integrationId } }],
+    const attempts: (() => Promise<Answer<object>>)[] = [
+      () =>
+        send(asPartner, CREATE, {
+          input: { templateKey: 'OKTA', name: 'From a token', config: { orgUrl: directory.url, apiToken: 'okta-token-from-token' } },
+        }),
+      () => send(asPartner, CREATE, { input: { templateKey: 'API', name: 'From a token', workflowId: 'wf_01m8mwbn4xqpj3fypwxwrsccbr' } }),
+      () => send(asPartner, UPDATE, { input: { id: target.id, name: 'Renamed by a token' } }),
+      () => send(asPartner, UPDATE, { input: { id: target.id, config: { orgUrl: 'http://127.0.0.1:9', apiToken: 'okta-token-from-token' } } }),
+      () => send(asPartner, UPDATE, { input: { id: partner.integrationId, status: 'DISABLED' } }),
+      () => send(asPartner, DELETE, { input: { id: target.id } }),
+      () => send(asPartner, DELETE, { input: { id: partner.integrationId } }),
     ];
-    for (const [query, variables] of attempts) {
-      const { status, json } = await bearerGraphQL(token, query, variables);
-      expect(status).toBe(200);
-      expectForbidden(json);
-      expect(json.errors[0].message).toMatch(/API key/);
+    for (const attempt of attempts) {
+      const answer = await attempt();
+      expect(answer.status).toBe(200);
+      expectForbidden(answer);
+      expect(present(answer.errors)[0].message).toMatch(/API key/);
     }
-    const after = (await bearerGraphQL(token, INTEGRATION_QUERY, { id: target.id })).json;
-    expect(after).toEqual(before);
+    const after = await send(asPartner, INTEGRATION_QUERY, { id: target.id });
+    expect(body(after)).toEqual(body(before));
     // The partner's own integration is still there and ACTIVE: its token still works.
-    const own = await bearerGraphQL(token, gql`query ($id: ID!) { integration(id: $id) { id status } }`, { id: partner.integrationId });
-    expect(own.json.data.integration).toEqual({ id: partner.integrationId, status: 'ACTIVE' });
+    const own = await execute(asPartner, OWN, { id: partner.integrationId });
+    expect(own.integration).toEqual({ id: partner.integrationId, status: 'ACTIVE' });
 
-    const onboarding = await bearerGraphQL(
-      token,
-      gql`mutation ($input: RequestNewOnboardingInput!) { requestNewOnboarding(input: $input) { session { id status } userErrors { code } } }`,
-      { input: { integrationId: partner.integrationId, externalUserId: 'credentials-partner-1' } },
-    );
-    expect(onboarding.json.errors).toBeUndefined();
-    expect(onboarding.json.data.requestNewOnboarding).toMatchObject({ session: { status: 'PENDING' }, userErrors: [] });
-    const sync = await bearerGraphQL(
-      token,
-      gql`mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id } userErrors { code } } }`,
-      { id: target.id },
-    );
-    expect(sync.json.errors).toBeUndefined();
-    expect(sync.json.data.startDirectorySync.userErrors).toEqual([]);
-    expect((await waitForSync(acme, sync.json.data.startDirectorySync.sync.id)).status).toBe('SUCCEEDED');
+    const onboarding = await mutate(asPartner, ONBOARDING, { integrationId: partner.integrationId, externalUserId: 'credentials-partner-1' });
+    expect(onboarding).toMatchObject({ session: { status: 'PENDING' }, userErrors: [] });
+    const sync = await mutate(asPartner, START, { integrationId: target.id });
+    expect(sync.userErrors).toEqual([]);
+    expect((await waitForSync(acme, present(sync.sync).id)).status).toBe('SUCCEEDED');
 
     // An API key of the same organization still manages integrations.
-    expect((await post({ query: UPDATE, variables: { input: { id: target.id, name: 'Renamed by a key' } } }, { 'x-api-key': acme.apiKey })).json.data.updateIntegration.userErrors).toEqual([]);
+    expect((await update(acme, { id: target.id, name: 'Renamed by a key' })).userErrors).toEqual([]);
   });
 
-  it('FEATURE_DISABLED still wins for a gated organization', async () => {
-    const gated = await createOrg('Credentials gated');
-    const partner = await createOAuthClient(gated, 'Gated partner');
-    const token = await obtainToken(partner);
-    await setFeature(gated.id, false);
-    try {
-      const attempts: [string, object][] = [
-        [CREATE, { input: { templateKey: 'API', name: 'From a token', workflowId: 'wf_01m8mwbn4xqpj3fypwxwrsccbr' } }],
-        [UPDATE, { input: { id: partner.integrationId, name: 'Renamed by a token' } }],
-        [DELETE, { input: { id: partner.integrationId } }],
-      ];
-      for (const [query, variables] of attempts) expectForbidden((await bearerGraphQL(token, query, variables)).json, 'FEATURE_DISABLED');
-    } finally {
-      await setFeature(gated.id, true);
-    }
-  }, SLOW);
+  it(
+    'FEATURE_DISABLED still wins for a gated organization',
+    async () => {
+      const gated = await testOrg({ name: 'Credentials gated' });
+      const partner = await gated.oidcClient({ name: 'Gated partner' });
+      const asPartner = bearer(await obtainToken(partner));
+      await setFeature(gated.id, false);
+      try {
+        const attempts: (() => Promise<Answer<object>>)[] = [
+          () => send(asPartner, CREATE, { input: { templateKey: 'API', name: 'From a token', workflowId: 'wf_01m8mwbn4xqpj3fypwxwrsccbr' } }),
+          () => send(asPartner, UPDATE, { input: { id: partner.integrationId, name: 'Renamed by a token' } }),
+          () => send(asPartner, DELETE, { input: { id: partner.integrationId } }),
+        ];
+        for (const attempt of attempts) expectForbidden(await attempt(), 'FEATURE_DISABLED');
+      } finally {
+        await setFeature(gated.id, true);
+      }
+    },
+    SLOW,
+  );
 });

@@ -1,30 +1,379 @@
 // Integrations end to end through the real server: create from every template, per-template
 // validation (every userErrors code, nothing written), masked secrets, merge-on-update,
 // filters and paging, deletion, tenancy for every operation, and the feature gate.
-import { gql } from 'graphql-request';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type TestOrg, createOrg, expectGraphQLErrors, post } from './support/api.ts';
+import {
+  type Answer,
+  type CreateIntegrationInput,
+  type IntegrationFilter,
+  type Org,
+  type UpdateIntegrationInput,
+  type VariablesOf,
+  type Workflow,
+  codes,
+  errors,
+  execute,
+  executeText,
+  expectGraphQLErrors,
+  graphql,
+  it,
+  jsonObject,
+  mutate,
+  mutateOk,
+  nodeIds,
+  nodes,
+  onlyError,
+  present,
+  same,
+  send,
+  testOrg,
+} from './support/kit.ts';
 import { startOktaStandIn, oktaUser } from './support/standins/okta.ts';
 
-type UserError = { field: string[] | null; code: string; message: string };
-
-const INTEGRATION = `
-  id name status config clientId createdAt updatedAt
-  template { key name category fields { key type required secret } }
-  workflow { id name version }
-  clientSecret { lastFour createdAt }
-  directory { userCount }
-`;
-const CREATE = gql`mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { ${INTEGRATION} } userErrors { field message code } } }`;
-const UPDATE = gql`mutation ($input: UpdateIntegrationInput!) { updateIntegration(input: $input) { integration { ${INTEGRATION} } userErrors { field message code } } }`;
-const DELETE = gql`mutation ($input: DeleteIntegrationInput!) { deleteIntegration(input: $input) { deletedIntegrationId userErrors { field message code } } }`;
-const GENERATE = gql`mutation ($input: GenerateClientSecretInput!) { generateClientSecret(input: $input) { clientSecret integration { id } userErrors { field message code } } }`;
-const REQUEST = gql`mutation ($input: RequestNewOnboardingInput!) { requestNewOnboarding(input: $input) { session { id } userErrors { field message code } } }`;
-const COMPLETE = gql`mutation ($input: CompleteOnboardingSessionInput!) { completeOnboardingSession(input: $input) { session { id status } userErrors { field message code } } }`;
-const CREATE_WORKFLOW = gql`mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id name version } userErrors { field message code } } }`;
-const GET = gql`query ($id: ID!) { integration(id: $id) { ${INTEGRATION} } node(id: $id) { id ... on Integration { name } } }`;
-const COUNT = gql`{ integrations { totalCount } }`;
+graphql(`
+  fragment IntegrationsFields on Integration {
+    id
+    name
+    status
+    config
+    clientId
+    createdAt
+    updatedAt
+    template {
+      key
+      name
+      category
+      fields {
+        key
+        type
+        required
+        secret
+      }
+    }
+    workflow {
+      id
+      name
+      version
+    }
+    clientSecret {
+      lastFour
+      createdAt
+    }
+    directory {
+      userCount
+    }
+  }
+`);
+const CREATE = graphql(`
+  mutation IntegrationsCreate($input: CreateIntegrationInput!) {
+    createIntegration(input: $input) {
+      integration {
+        ...IntegrationsFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation IntegrationsUpdate($input: UpdateIntegrationInput!) {
+    updateIntegration(input: $input) {
+      integration {
+        ...IntegrationsFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const DELETE = graphql(`
+  mutation IntegrationsDelete($input: DeleteIntegrationInput!) {
+    deleteIntegration(input: $input) {
+      deletedIntegrationId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const GENERATE = graphql(`
+  mutation IntegrationsGenerateSecret($input: GenerateClientSecretInput!) {
+    generateClientSecret(input: $input) {
+      clientSecret
+      integration {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const REQUEST = graphql(`
+  mutation IntegrationsRequestOnboarding($input: RequestNewOnboardingInput!) {
+    requestNewOnboarding(input: $input) {
+      session {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const COMPLETE = graphql(`
+  mutation IntegrationsCompleteOnboarding($input: CompleteOnboardingSessionInput!) {
+    completeOnboardingSession(input: $input) {
+      session {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const GET = graphql(`
+  query IntegrationsGet($id: ID!) {
+    integration(id: $id) {
+      ...IntegrationsFields
+    }
+    node(id: $id) {
+      id
+      ... on Integration {
+        name
+      }
+    }
+  }
+`);
+const COUNT = graphql(`
+  query IntegrationsCount {
+    integrations {
+      totalCount
+    }
+  }
+`);
+const CONFIGS = graphql(`
+  query IntegrationsConfigs {
+    integrations(first: 100) {
+      edges {
+        node {
+          config
+        }
+      }
+    }
+  }
+`);
+const TEMPLATES = graphql(`
+  query IntegrationsTemplates {
+    integrationTemplates {
+      key
+      category
+      fields {
+        key
+        type
+        required
+        secret
+      }
+    }
+  }
+`);
+const LAST_SYNC = graphql(`
+  query IntegrationsLastSync($id: ID!) {
+    integration(id: $id) {
+      directory {
+        lastSync {
+          id
+          status
+          error
+        }
+      }
+    }
+  }
+`);
+const START_SYNC = graphql(`
+  mutation IntegrationsStartSync($id: ID!) {
+    startDirectorySync(input: { integrationId: $id }) {
+      sync {
+        id
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+const LIST = graphql(`
+  query IntegrationsList($filter: IntegrationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    integrations(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+`);
+const FULL_PAGE = graphql(`
+  query IntegrationsFullPage {
+    integrations(first: 100) {
+      totalCount
+      edges {
+        node {
+          ...IntegrationsFields
+          onboardingSessions(first: 5) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+const DIRECTORY_USERS = graphql(`
+  query IntegrationsDirectoryUsers($id: ID!) {
+    directoryUsers(integrationId: $id) {
+      totalCount
+    }
+  }
+`);
+const SESSIONS_OF = graphql(`
+  query IntegrationsSessionsOf($id: ID!) {
+    integration(id: $id) {
+      onboardingSessions {
+        totalCount
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+const SESSION = graphql(`
+  query IntegrationsSession($id: ID!) {
+    onboardingSession(id: $id) {
+      id
+      status
+    }
+    node(id: $id) {
+      id
+    }
+  }
+`);
+const USERS_OF = graphql(`
+  query IntegrationsUsersOf($id: ID!) {
+    directoryUsers(integrationId: $id) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const IDS = graphql(`
+  query IntegrationsIds {
+    integrations(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const THEIRS = graphql(`
+  query IntegrationsTheirs($oidc: ID!, $okta: ID!, $session: ID!) {
+    oidc: integration(id: $oidc) {
+      name
+      status
+      clientSecret {
+        lastFour
+      }
+      onboardingSessions {
+        totalCount
+      }
+    }
+    okta: integration(id: $okta) {
+      name
+      status
+    }
+    onboardingSession(id: $session) {
+      status
+      completedAt
+    }
+  }
+`);
+const GATED_TEMPLATES = graphql(`
+  query IntegrationsGatedTemplates {
+    integrationTemplates {
+      key
+    }
+  }
+`);
+const GATED_INTEGRATION = graphql(`
+  query IntegrationsGatedIntegration($id: ID!) {
+    integration(id: $id) {
+      id
+    }
+  }
+`);
+const GATED_SESSION = graphql(`
+  query IntegrationsGatedSession($id: ID!) {
+    onboardingSession(id: $id) {
+      id
+    }
+  }
+`);
+const GATED_VIEWER = graphql(`
+  query IntegrationsGatedViewer {
+    viewer {
+      organization {
+        id
+        features
+      }
+    }
+  }
+`);
+const GATED_WORKFLOWS = graphql(`
+  query IntegrationsGatedWorkflows {
+    workflows {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
 
 const UNKNOWN_INTEGRATION = 'int_01m8mwbn4xqpj3fypwxwrsccbr';
 const UNKNOWN_WORKFLOW = 'wf_01m8mwbn4xqpj3fypwxwrsccbr';
@@ -35,64 +384,42 @@ const OKTA_URL = 'http://127.0.0.1:9';
 const ENTRA_AUTHORITY = 'http://127.0.0.1:9/authority';
 const ENTRA_GRAPH = 'http://127.0.0.1:9/graph';
 
-/** A POST that must succeed without top-level errors; also returns the raw body text. */
-async function call(org: TestOrg, query: string, variables: Record<string, unknown> = {}) {
-  const response = await post({ query, variables }, { 'x-api-key': org.apiKey });
-  expect(response.status, response.text).toBe(200);
-  expect(response.json?.errors, response.text).toBeUndefined();
-  return { data: response.json.data as any, text: response.text };
+/** createIntegration's payload, with the raw body text (for "the secret is not in it" checks). */
+async function create(org: Org, input: CreateIntegrationInput) {
+  const { data, text } = await executeText(org, CREATE, { input });
+  return { ...data.createIntegration, text };
+}
+/** updateIntegration's payload, with the raw body text. */
+async function update(org: Org, input: UpdateIntegrationInput) {
+  const { data, text } = await executeText(org, UPDATE, { input });
+  return { ...data.updateIntegration, text };
+}
+const remove = (org: Org, id: string) => mutate(org, DELETE, { id });
+
+async function createOk(org: Org, input: CreateIntegrationInput) {
+  return (await mutateOk(org, CREATE, input)).integration;
 }
 
-type Payload = { userErrors: UserError[]; text: string; [field: string]: any };
-
-async function mutation(org: TestOrg, query: string, input: object): Promise<Payload> {
-  const { data, text } = await call(org, query, { input });
-  return { ...(Object.values(data)[0] as Payload), text };
+async function totalCount(org: Org): Promise<number> {
+  return (await execute(org, COUNT)).integrations.totalCount;
 }
 
-const create = (org: TestOrg, input: object) => mutation(org, CREATE, input);
-const update = (org: TestOrg, input: object) => mutation(org, UPDATE, input);
-const remove = (org: TestOrg, id: string) => mutation(org, DELETE, { id });
-
-async function createOk(org: TestOrg, input: object) {
-  const result = await create(org, input);
-  expect(result.userErrors).toEqual([]);
-  return result.integration;
-}
-
-async function workflowOf(org: TestOrg, name = 'KYC', steps = ['DOCUMENT', 'SELFIE']) {
-  const result = await mutation(org, CREATE_WORKFLOW, { name, steps });
-  expect(result.userErrors).toEqual([]);
-  return result.workflow as { id: string; name: string; version: number };
-}
-
-async function totalCount(org: TestOrg): Promise<number> {
-  return (await call(org, COUNT)).data.integrations.totalCount;
-}
-
-/** Asserts a mutation answered exactly one user error, wrote nothing, and returns it. */
-function onlyError(result: { userErrors: UserError[] }, code: string, field: string[]) {
-  expect(result.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
-  expect(result.userErrors[0].message.length).toBeGreaterThan(0);
-  return result.userErrors[0];
-}
-
-let acme: TestOrg;
-let other: TestOrg;
-let kyc: { id: string; name: string; version: number };
-let otherWorkflow: { id: string };
+let acme: Org;
+let other: Org;
+let kyc: Workflow;
+let otherWorkflow: Workflow;
 
 beforeAll(async () => {
-  acme = await createOrg('Acme integrations');
-  other = await createOrg('Other integrations');
-  [kyc, otherWorkflow] = await Promise.all([workflowOf(acme), workflowOf(other, 'Theirs')]);
+  acme = await testOrg({ name: 'Acme integrations' });
+  other = await testOrg({ name: 'Other integrations' });
+  [kyc, otherWorkflow] = await Promise.all([acme.workflow({ name: 'KYC' }), other.workflow({ name: 'Theirs' })]);
 });
 
 describe('createIntegration, for every template', () => {
   it('creates an OKTA directory integration; the API token comes back masked only', async () => {
     const apiToken = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ-okta-9876';
-    const { integration, text } = await create(acme, { templateKey: 'OKTA', name: '  Okta prod  ', config: { orgUrl: OKTA_URL, apiToken } });
-    expect(integration).toMatchObject({
+    const created = await create(acme, { templateKey: 'OKTA', name: '  Okta prod  ', config: { orgUrl: OKTA_URL, apiToken } });
+    expect(created.integration).toMatchObject({
       name: 'Okta prod',
       status: 'ACTIVE',
       template: { key: 'OKTA', category: 'DIRECTORY' },
@@ -102,14 +429,15 @@ describe('createIntegration, for every template', () => {
       config: { orgUrl: OKTA_URL, apiToken: '••••9876' },
       directory: { userCount: 0 },
     });
+    const integration = present(created.integration);
     expect(integration.id).toMatch(/^int_[0-9a-z]{26}$/);
-    expect(Object.keys(integration.config).sort()).toEqual(['apiToken', 'orgUrl']);
-    expect(text).not.toContain(apiToken);
-    const read = await call(acme, GET, { id: integration.id });
+    expect(Object.keys(jsonObject(integration.config)).sort()).toEqual(['apiToken', 'orgUrl']);
+    expect(created.text).not.toContain(apiToken);
+    const read = await executeText(acme, GET, { id: integration.id });
     expect(read.data.integration).toEqual(integration);
     expect(read.data.node).toEqual({ id: integration.id, name: 'Okta prod' });
     expect(read.text).not.toContain(apiToken);
-    const list = await call(acme, gql`{ integrations(first: 100) { edges { node { config } } } }`);
+    const list = await executeText(acme, CONFIGS);
     expect(list.text).not.toContain(apiToken);
   });
 
@@ -129,32 +457,41 @@ describe('createIntegration, for every template', () => {
     });
     expect(full.text).not.toContain(clientSecret);
 
-    const minimal = await create(acme, { templateKey: 'MICROSOFT_ENTRA', name: 'Entra min', config: { tenantId: 't', clientId: 'c', clientSecret: 'short' } });
+    const minimal = await create(acme, {
+      templateKey: 'MICROSOFT_ENTRA',
+      name: 'Entra min',
+      config: { tenantId: 't', clientId: 'c', clientSecret: 'short' },
+    });
     expect(minimal.userErrors).toEqual([]);
     // Under 8 characters nothing of the secret is shown.
-    expect(minimal.integration.config).toEqual({ tenantId: 't', clientId: 'c', clientSecret: '••••' });
+    expect(present(minimal.integration).config).toEqual({ tenantId: 't', clientId: 'c', clientSecret: '••••' });
     expect(minimal.text).not.toContain('short');
     // Exactly 8 characters: the last four.
-    const eight = await create(acme, { templateKey: 'MICROSOFT_ENTRA', name: 'Entra 8', config: { tenantId: 't', clientId: 'c', clientSecret: 'abcd1234' } });
-    expect(eight.integration.config.clientSecret).toBe('••••1234');
+    const eight = await create(acme, {
+      templateKey: 'MICROSOFT_ENTRA',
+      name: 'Entra 8',
+      config: { tenantId: 't', clientId: 'c', clientSecret: 'abcd1234' },
+    });
+    expect(jsonObject(present(eight.integration).config).clientSecret).toBe('••••1234');
     expect(eight.text).not.toContain('abcd1234');
   });
 
   it('creates an OIDC_CLIENT_CREDENTIALS integration with a workflow, redirect URIs and a client ID', async () => {
-    const { integration, userErrors } = await create(acme, {
+    const created = await create(acme, {
       templateKey: 'OIDC_CLIENT_CREDENTIALS',
       name: 'Portal',
       workflowId: kyc.id,
       config: { redirectUris: ['https://app.example.com/done', 'https://app.example.com/other'] },
     });
-    expect(userErrors).toEqual([]);
-    expect(integration).toMatchObject({
+    expect(created.userErrors).toEqual([]);
+    expect(created.integration).toMatchObject({
       template: { key: 'OIDC_CLIENT_CREDENTIALS', category: 'CUSTOM' },
       workflow: { id: kyc.id, name: kyc.name, version: 1 },
       clientSecret: null,
       directory: null,
       config: { redirectUris: ['https://app.example.com/done', 'https://app.example.com/other'] },
     });
+    const integration = present(created.integration);
     expect(integration.id).toMatch(/^int_/);
     expect(integration.clientId).toEqual(expect.any(String));
     const bare = await createOk(acme, { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Bare OIDC', workflowId: kyc.id });
@@ -178,14 +515,18 @@ describe('createIntegration, for every template', () => {
   });
 
   it('lists the four templates with their fields', async () => {
-    const { data } = await call(acme, gql`{ integrationTemplates { key category fields { key type required secret } } }`);
-    const byKey = Object.fromEntries(data.integrationTemplates.map((t: any) => [t.key, t]));
-    expect(byKey.OKTA.fields.map((f: any) => [f.key, f.type, f.required])).toEqual([
+    const data = await execute(acme, TEMPLATES);
+    const byKey = Object.fromEntries(data.integrationTemplates.map((t) => [t.key, t]));
+    expect(byKey.OKTA.fields.map((f) => [f.key, f.type, f.required])).toEqual([
       ['orgUrl', 'URL', true],
       ['apiToken', 'SECRET', true],
     ]);
-    expect(byKey.MICROSOFT_ENTRA.fields.map((f: any) => [f.key, f.required])).toEqual([
-      ['tenantId', true], ['clientId', true], ['clientSecret', true], ['authorityUrl', false], ['graphUrl', false],
+    expect(byKey.MICROSOFT_ENTRA.fields.map((f) => [f.key, f.required])).toEqual([
+      ['tenantId', true],
+      ['clientId', true],
+      ['clientSecret', true],
+      ['authorityUrl', false],
+      ['graphUrl', false],
     ]);
     expect(byKey.OIDC_CLIENT_CREDENTIALS.fields).toEqual([{ key: 'redirectUris', type: 'STRING_LIST', required: false, secret: false }]);
     expect(byKey.API.fields).toEqual([]);
@@ -197,7 +538,7 @@ describe('createIntegration, for every template', () => {
 describe('createIntegration validation: a userErrors entry at the field, nothing written', () => {
   const okta = { templateKey: 'OKTA', name: 'Okta', config: { orgUrl: OKTA_URL, apiToken: 'token-123456789' } };
 
-  async function rejects(input: object, code: string, field: string[]) {
+  async function rejects(input: CreateIntegrationInput, code: string, field: string[]) {
     const before = await totalCount(acme);
     const result = await create(acme, input);
     expect(result.integration).toBeNull();
@@ -214,11 +555,11 @@ describe('createIntegration validation: a userErrors entry at the field, nothing
     await rejects({ ...okta, config: { apiToken: 'token-123456789' } }, 'REQUIRED', ['input', 'config', 'orgUrl']);
     await rejects({ ...okta, config: { orgUrl: OKTA_URL } }, 'REQUIRED', ['input', 'config', 'apiToken']);
     await rejects({ ...okta, config: { orgUrl: OKTA_URL, apiToken: '   ' } }, 'REQUIRED', ['input', 'config', 'apiToken']);
-    await rejects(
-      { templateKey: 'MICROSOFT_ENTRA', name: 'E', config: { tenantId: 't', clientSecret: 'secret-value' } },
-      'REQUIRED',
-      ['input', 'config', 'clientId'],
-    );
+    await rejects({ templateKey: 'MICROSOFT_ENTRA', name: 'E', config: { tenantId: 't', clientSecret: 'secret-value' } }, 'REQUIRED', [
+      'input',
+      'config',
+      'clientId',
+    ]);
     // No config at all: every required field is named.
     const before = await totalCount(acme);
     const none = await create(acme, { templateKey: 'OKTA', name: 'Okta' });
@@ -234,16 +575,16 @@ describe('createIntegration validation: a userErrors entry at the field, nothing
     await rejects({ ...okta, config: { ...okta.config, orgUrl: 'not a url' } }, 'INVALID', ['input', 'config', 'orgUrl']);
     await rejects({ ...okta, config: { ...okta.config, orgUrl: 'ftp://files.example.com' } }, 'INVALID', ['input', 'config', 'orgUrl']);
     await rejects({ ...okta, config: { ...okta.config, apiToken: ['x'] } }, 'INVALID', ['input', 'config', 'apiToken']);
-    await rejects(
-      { templateKey: 'MICROSOFT_ENTRA', name: 'E', config: { tenantId: 7, clientId: 'c', clientSecret: 'secret-value' } },
-      'INVALID',
-      ['input', 'config', 'tenantId'],
-    );
-    await rejects(
-      { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'O', workflowId: kyc.id, config: { redirectUris: 'x' } },
-      'INVALID',
-      ['input', 'config', 'redirectUris'],
-    );
+    await rejects({ templateKey: 'MICROSOFT_ENTRA', name: 'E', config: { tenantId: 7, clientId: 'c', clientSecret: 'secret-value' } }, 'INVALID', [
+      'input',
+      'config',
+      'tenantId',
+    ]);
+    await rejects({ templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'O', workflowId: kyc.id, config: { redirectUris: 'x' } }, 'INVALID', [
+      'input',
+      'config',
+      'redirectUris',
+    ]);
     await rejects(
       { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'O', workflowId: kyc.id, config: { redirectUris: ['https://ok.example.com', 3] } },
       'INVALID',
@@ -303,29 +644,33 @@ describe('updateIntegration', () => {
       name: 'Entra merge',
       config: { tenantId: 'tenant-a', clientId: 'client-a', clientSecret, authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH },
     });
-    expect(created.config.clientSecret).toBe('••••9999');
+    expect(jsonObject(created.config).clientSecret).toBe('••••9999');
 
     // A change of where the secret goes (here the tenant) gives the secret again (integration-credentials.test.ts).
     const renamed = await update(acme, { id: created.id, config: { tenantId: 'tenant-b', clientSecret } });
     expect(renamed.userErrors).toEqual([]);
-    expect(renamed.integration.config).toEqual({
-      tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••9999', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH,
+    expect(renamed.integration?.config).toEqual({
+      tenantId: 'tenant-b',
+      clientId: 'client-a',
+      clientSecret: '••••9999',
+      authorityUrl: ENTRA_AUTHORITY,
+      graphUrl: ENTRA_GRAPH,
     });
 
     const cleared = await update(acme, { id: created.id, config: { authorityUrl: null, clientSecret } });
     expect(cleared.userErrors).toEqual([]);
-    expect(cleared.integration.config).toEqual({ tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••9999', graphUrl: ENTRA_GRAPH });
+    expect(cleared.integration?.config).toEqual({ tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••9999', graphUrl: ENTRA_GRAPH });
 
     const newSecret = 'a-brand-new-secret-0042';
     const rotated = await update(acme, { id: created.id, config: { clientSecret: newSecret } });
-    expect(rotated.integration.config.clientSecret).toBe('••••0042');
+    expect(jsonObject(present(rotated.integration).config).clientSecret).toBe('••••0042');
     expect(rotated.text).not.toContain(newSecret);
 
     // Edits that leave the config alone keep it, secrets included.
     const nameOnly = await update(acme, { id: created.id, name: 'Entra renamed' });
     expect(nameOnly.integration).toMatchObject({ name: 'Entra renamed', config: { clientSecret: '••••0042', tenantId: 'tenant-b' } });
-    const read = await call(acme, GET, { id: created.id });
-    expect(read.data.integration.config).toEqual({ tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••0042', graphUrl: ENTRA_GRAPH });
+    const read = await executeText(acme, GET, { id: created.id });
+    expect(read.data.integration?.config).toEqual({ tenantId: 'tenant-b', clientId: 'client-a', clientSecret: '••••0042', graphUrl: ENTRA_GRAPH });
     expect(read.text).not.toContain(clientSecret);
     expect(read.text).not.toContain(newSecret);
   });
@@ -336,20 +681,20 @@ describe('updateIntegration', () => {
       const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta roundtrip', config: { orgUrl: okta.url, apiToken: okta.token } });
       const lastSync = async () => {
         for (let i = 0; i < 200; i++) {
-          const sync = (await call(acme, gql`query ($id: ID!) { integration(id: $id) { directory { lastSync { id status error } } } }`, { id: created.id }))
-            .data.integration.directory.lastSync;
+          const { integration } = await execute(acme, LAST_SYNC, { id: created.id });
+          const sync = present(present(present(integration, 'integration').directory, 'directory').lastSync, 'lastSync');
           if (sync.status === 'SUCCEEDED' || sync.status === 'FAILED') return sync;
           await sleep(100);
         }
         throw new Error('sync did not finish');
       };
       expect((await lastSync()).status).toBe('SUCCEEDED');
-      const resubmitted = await update(acme, { id: created.id, config: { orgUrl: okta.url, apiToken: created.config.apiToken } });
+      const resubmitted = await update(acme, { id: created.id, config: { orgUrl: okta.url, apiToken: jsonObject(created.config).apiToken } });
       expect(resubmitted.userErrors).toEqual([]);
-      const started = await call(acme, gql`mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id } userErrors { code } } }`, { id: created.id });
-      expect(started.data.startDirectorySync.userErrors).toEqual([]);
+      const started = await execute(acme, START_SYNC, { id: created.id });
+      expect(started.startDirectorySync.userErrors).toEqual([]);
       // Had the mask replaced the token, Okta would refuse it and the sync would fail.
-      expect(await lastSync()).toMatchObject({ id: started.data.startDirectorySync.sync.id, status: 'SUCCEEDED', error: null });
+      expect(await lastSync()).toMatchObject({ id: present(started.startDirectorySync.sync).id, status: 'SUCCEEDED', error: null });
     } finally {
       await okta.close();
     }
@@ -371,8 +716,8 @@ describe('updateIntegration', () => {
     ];
     const results = await Promise.all(patches.map((config) => update(acme, { id: created.id, config })));
     for (const result of results) expect(result.userErrors).toEqual([]);
-    const read = await call(acme, GET, { id: created.id });
-    expect(read.data.integration.config).toEqual({
+    const read = await execute(acme, GET, { id: created.id });
+    expect(read.integration?.config).toEqual({
       tenantId: 'tenant-final',
       clientId: 'client-final',
       clientSecret: '••••rent',
@@ -383,7 +728,7 @@ describe('updateIntegration', () => {
 
   it('rejects null on a required field, unknown fields and wrong types, changing nothing', async () => {
     const created = await createOk(acme, { templateKey: 'OKTA', name: 'Okta strict', config: { orgUrl: OKTA_URL, apiToken: 'token-abcdefgh' } });
-    const cases: [object, string, string[]][] = [
+    const cases: [Omit<UpdateIntegrationInput, 'id'>, string, string[]][] = [
       [{ config: { orgUrl: null } }, 'REQUIRED', ['input', 'config', 'orgUrl']],
       [{ config: { apiToken: null } }, 'REQUIRED', ['input', 'config', 'apiToken']],
       [{ config: { bogus: 'x' } }, 'UNKNOWN_FIELD', ['input', 'config', 'bogus']],
@@ -396,25 +741,25 @@ describe('updateIntegration', () => {
       expect(result.integration).toBeNull();
       onlyError(result, code, field);
     }
-    const read = await call(acme, GET, { id: created.id });
-    expect(read.data.integration).toMatchObject({ name: 'Okta strict', config: { orgUrl: OKTA_URL, apiToken: '••••efgh' } });
-    expect(read.data.integration.updatedAt).toBe(created.updatedAt);
+    const read = await execute(acme, GET, { id: created.id });
+    expect(read.integration).toMatchObject({ name: 'Okta strict', config: { orgUrl: OKTA_URL, apiToken: '••••efgh' } });
+    expect(read.integration?.updatedAt).toBe(created.updatedAt);
   });
 
   it('renames, disables and re-enables, and changes the workflow', async () => {
-    const second = await workflowOf(acme, 'Second', ['SELFIE']);
+    const second = await acme.workflow({ name: 'Second', steps: ['SELFIE'] });
     const created = await createOk(acme, { templateKey: 'API', name: 'Edit me', workflowId: kyc.id });
     const renamed = await update(acme, { id: created.id, name: 'Edited' });
     expect(renamed.integration).toMatchObject({ name: 'Edited', status: 'ACTIVE', workflow: { id: kyc.id } });
     const disabled = await update(acme, { id: created.id, status: 'DISABLED' });
-    expect(disabled.integration.status).toBe('DISABLED');
-    expect((await call(acme, GET, { id: created.id })).data.integration.status).toBe('DISABLED');
+    expect(disabled.integration?.status).toBe('DISABLED');
+    expect((await execute(acme, GET, { id: created.id })).integration?.status).toBe('DISABLED');
     const enabled = await update(acme, { id: created.id, status: 'ACTIVE' });
-    expect(enabled.integration.status).toBe('ACTIVE');
+    expect(enabled.integration?.status).toBe('ACTIVE');
     const relinked = await update(acme, { id: created.id, workflowId: second.id });
     expect(relinked.userErrors).toEqual([]);
-    expect(relinked.integration.workflow).toEqual({ id: second.id, name: 'Second', version: 1 });
-    expect((await call(acme, GET, { id: created.id })).data.integration.workflow.id).toBe(second.id);
+    expect(relinked.integration?.workflow).toEqual({ id: second.id, name: 'Second', version: 1 });
+    expect((await execute(acme, GET, { id: created.id })).integration?.workflow?.id).toBe(second.id);
   });
 
   it('refuses a missing, unknown or foreign workflow on a CUSTOM integration', async () => {
@@ -423,21 +768,28 @@ describe('updateIntegration', () => {
     const unknown = onlyError(await update(acme, { id: created.id, workflowId: UNKNOWN_WORKFLOW }), 'WORKFLOW_NOT_FOUND', ['input', 'workflowId']);
     const foreign = onlyError(await update(acme, { id: created.id, workflowId: otherWorkflow.id }), 'WORKFLOW_NOT_FOUND', ['input', 'workflowId']);
     expect(foreign).toEqual(unknown);
-    expect((await call(acme, GET, { id: created.id })).data.integration.workflow.id).toBe(kyc.id);
+    expect((await execute(acme, GET, { id: created.id })).integration?.workflow?.id).toBe(kyc.id);
   });
 });
 
 describe('integrations: filters and paging', () => {
-  let org: TestOrg;
+  let org: Org;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    org = await createOrg('Filters');
-    const wf = await workflowOf(org);
-    const inputs: [string, object][] = [
+    org = await testOrg({ name: 'Filters' });
+    const wf = await org.workflow({ name: 'KYC' });
+    const inputs: [string, CreateIntegrationInput][] = [
       ['okta1', { templateKey: 'OKTA', name: 'okta1', config: { orgUrl: OKTA_URL, apiToken: 'token-11111111' } }],
       ['okta2', { templateKey: 'OKTA', name: 'okta2', config: { orgUrl: OKTA_URL, apiToken: 'token-22222222' } }],
-      ['entra', { templateKey: 'MICROSOFT_ENTRA', name: 'entra', config: { tenantId: 't', clientId: 'c', clientSecret: 'secret-value', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH } }],
+      [
+        'entra',
+        {
+          templateKey: 'MICROSOFT_ENTRA',
+          name: 'entra',
+          config: { tenantId: 't', clientId: 'c', clientSecret: 'secret-value', authorityUrl: ENTRA_AUTHORITY, graphUrl: ENTRA_GRAPH },
+        },
+      ],
       ['oidc1', { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'oidc1', workflowId: wf.id }],
       ['oidc2', { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'oidc2', workflowId: wf.id }],
       ['api', { templateKey: 'API', name: 'api', workflowId: wf.id }],
@@ -448,15 +800,10 @@ describe('integrations: filters and paging', () => {
     expect((await update(org, { id: ids.oidc1, status: 'DISABLED' })).userErrors).toEqual([]);
   });
 
-  const LIST = gql`query ($filter: IntegrationFilter, $first: Int, $after: String, $last: Int, $before: String) {
-    integrations(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
-      totalCount edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    }
-  }`;
-  async function list(variables: Record<string, unknown>) {
-    return (await call(org, LIST, variables)).data.integrations;
+  async function list(variables: VariablesOf<typeof LIST>) {
+    return (await execute(org, LIST, variables)).integrations;
   }
-  const names = (connection: any) => connection.edges.map((e: any) => e.node.name);
+  const names = (connection: { edges: readonly { node: { name: string } }[] }) => nodes(connection).map((node) => node.name);
 
   it('lists all, newest first, with totalCount', async () => {
     const all = await list({});
@@ -465,12 +812,12 @@ describe('integrations: filters and paging', () => {
   });
 
   it('serves a full page of 100 with the whole selection, first given literally (within the query cost limit)', async () => {
-    const { data } = await call(acme, gql`{ integrations(first: 100) { totalCount edges { node { ${INTEGRATION} onboardingSessions(first: 5) { totalCount } } } } }`);
+    const data = await execute(acme, FULL_PAGE);
     expect(data.integrations.totalCount).toBeGreaterThan(0);
   });
 
   it('filters by templateKey, category and status, alone and combined', async () => {
-    const cases: [object, string[]][] = [
+    const cases: [IntegrationFilter, string[]][] = [
       [{ templateKey: 'OKTA' }, ['okta2', 'okta1']],
       [{ templateKey: 'API' }, ['api']],
       [{ templateKey: 'NOPE' }, []],
@@ -508,7 +855,7 @@ describe('integrations: filters and paging', () => {
     expect(filtered.pageInfo.hasNextPage).toBe(true);
     const filtered2 = await list({ first: 5, after: filtered.pageInfo.endCursor, filter: { category: 'DIRECTORY' } });
     expect(names(filtered2)).toEqual(['okta2', 'okta1']);
-    await expectGraphQLErrors(org.client.request(LIST, { first: 101 }), 'BAD_USER_INPUT');
+    await errors(send(org, LIST, { first: 101 }), 'BAD_USER_INPUT');
   });
 });
 
@@ -519,23 +866,23 @@ describe('deleteIntegration', () => {
     const deleted = await remove(acme, created.id);
     expect(deleted).toMatchObject({ deletedIntegrationId: created.id, userErrors: [] });
     expect(await totalCount(acme)).toBe(before - 1);
-    expect((await call(acme, GET, { id: created.id })).data).toEqual({ integration: null, node: null });
+    expect(await execute(acme, GET, { id: created.id })).toEqual({ integration: null, node: null });
     const again = await remove(acme, created.id);
     expect(again.deletedIntegrationId).toBeNull();
     onlyError(again, 'NOT_FOUND', ['input', 'id']);
-    const onboarding = await mutation(acme, REQUEST, { integrationId: created.id });
+    const onboarding = await mutate(acme, REQUEST, { integrationId: created.id });
     expect(onboarding.session).toBeNull();
     onlyError(onboarding, 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']);
     onlyError(await update(acme, { id: created.id, name: 'Back?' }), 'NOT_FOUND', ['input', 'id']);
-    onlyError(await mutation(acme, GENERATE, { integrationId: created.id }), 'NOT_FOUND', ['input', 'integrationId']);
+    onlyError(await mutate(acme, GENERATE, { integrationId: created.id }), 'NOT_FOUND', ['input', 'integrationId']);
   });
 
   it('deletes directory integrations with their credentials', async () => {
     const created = await createOk(acme, { templateKey: 'OKTA', name: 'Doomed Okta', config: { orgUrl: OKTA_URL, apiToken: 'token-doomed-1' } });
     expect((await remove(acme, created.id)).userErrors).toEqual([]);
-    expect((await call(acme, GET, { id: created.id })).data.integration).toBeNull();
-    const users = await call(acme, gql`query ($id: ID!) { directoryUsers(integrationId: $id) { totalCount } }`, { id: created.id });
-    expect(users.data.directoryUsers.totalCount).toBe(0);
+    expect((await execute(acme, GET, { id: created.id })).integration).toBeNull();
+    const users = await execute(acme, DIRECTORY_USERS, { id: created.id });
+    expect(users.directoryUsers.totalCount).toBe(0);
   });
 });
 
@@ -545,65 +892,45 @@ describe("tenancy: another organization's IDs behave exactly like unknown IDs", 
   beforeAll(async () => {
     const oidc = await createOk(other, { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Their OIDC', workflowId: otherWorkflow.id });
     const okta = await createOk(other, { templateKey: 'OKTA', name: 'Their Okta', config: { orgUrl: OKTA_URL, apiToken: 'their-token-1234' } });
-    const requested = await mutation(other, REQUEST, { integrationId: oidc.id, externalUserId: 'their-person' });
+    const requested = await mutateOk(other, REQUEST, { integrationId: oidc.id, externalUserId: 'their-person' });
     expect(requested.userErrors).toEqual([]);
     theirs = { oidc: oidc.id, okta: okta.id, session: requested.session.id };
   });
 
-  /** Runs the same operation with the foreign ID and an unknown one; the answers must be equal. */
-  async function same(query: string, variables: (id: string) => Record<string, unknown>, foreignId: string, unknownId: string) {
-    const foreign = await call(acme, query, variables(foreignId));
-    const unknown = await call(acme, query, variables(unknownId));
-    const normalize = (data: unknown, id: string) => JSON.parse(JSON.stringify(data).replaceAll(id, '<ID>'));
-    expect(normalize(foreign.data, foreignId)).toEqual(normalize(unknown.data, unknownId));
-    return foreign.data;
-  }
-
   it('queries: integration, node, integration.onboardingSessions, onboardingSession, directoryUsers', async () => {
-    const byId = (id: string) => ({ id });
-    for (const id of [theirs.oidc, theirs.okta]) {
-      expect(await same(GET, byId, id, UNKNOWN_INTEGRATION)).toEqual({ integration: null, node: null });
-      const sessions = gql`query ($id: ID!) { integration(id: $id) { onboardingSessions { totalCount edges { node { id } } } } }`;
-      expect(await same(sessions, byId, id, UNKNOWN_INTEGRATION)).toEqual({ integration: null });
+    for (const theirId of [theirs.oidc, theirs.okta]) {
+      expect(await same((id) => execute(acme, GET, { id }), theirId, UNKNOWN_INTEGRATION)).toEqual({ integration: null, node: null });
+      expect(await same((id) => execute(acme, SESSIONS_OF, { id }), theirId, UNKNOWN_INTEGRATION)).toEqual({ integration: null });
     }
-    const session = gql`query ($id: ID!) { onboardingSession(id: $id) { id status } node(id: $id) { id } }`;
-    expect(await same(session, byId, theirs.session, UNKNOWN_SESSION)).toEqual({ onboardingSession: null, node: null });
-    const users = gql`query ($id: ID!) { directoryUsers(integrationId: $id) { totalCount edges { node { id } } } }`;
-    expect(await same(users, byId, theirs.okta, UNKNOWN_INTEGRATION)).toEqual({ directoryUsers: { totalCount: 0, edges: [] } });
+    expect(await same((id) => execute(acme, SESSION, { id }), theirs.session, UNKNOWN_SESSION)).toEqual({ onboardingSession: null, node: null });
+    expect(await same((id) => execute(acme, USERS_OF, { id }), theirs.okta, UNKNOWN_INTEGRATION)).toEqual({
+      directoryUsers: { totalCount: 0, edges: [] },
+    });
     // The listing never shows them either.
-    const mine = await call(acme, gql`{ integrations(first: 100) { edges { node { id } } } }`);
-    const listed = mine.data.integrations.edges.map((e: any) => e.node.id);
+    const listed = nodeIds((await execute(acme, IDS)).integrations);
     expect(listed).not.toContain(theirs.oidc);
     expect(listed).not.toContain(theirs.okta);
   });
 
   it('mutations: updateIntegration, deleteIntegration, generateClientSecret, requestNewOnboarding, completeOnboardingSession', async () => {
-    const cases: [string, (id: string) => Record<string, unknown>, string, string, string, string[]][] = [
-      [UPDATE, (id) => ({ input: { id, name: 'Hijacked' } }), theirs.oidc, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
-      [UPDATE, (id) => ({ input: { id, status: 'DISABLED' } }), theirs.okta, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
-      [DELETE, (id) => ({ input: { id } }), theirs.oidc, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
-      [DELETE, (id) => ({ input: { id } }), theirs.okta, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'id']],
-      [GENERATE, (id) => ({ input: { integrationId: id } }), theirs.oidc, UNKNOWN_INTEGRATION, 'NOT_FOUND', ['input', 'integrationId']],
-      [REQUEST, (id) => ({ input: { integrationId: id } }), theirs.oidc, UNKNOWN_INTEGRATION, 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']],
-      [REQUEST, (id) => ({ input: { integrationId: id } }), theirs.okta, UNKNOWN_INTEGRATION, 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']],
-      [COMPLETE, (id) => ({ input: { sessionId: id, outcome: 'COMPLETED' } }), theirs.session, UNKNOWN_SESSION, 'SESSION_NOT_FOUND', ['input', 'sessionId']],
-    ];
-    for (const [query, variables, foreignId, unknownId, code, field] of cases) {
-      const data = await same(query, variables, foreignId, unknownId);
-      const result = Object.values(data)[0] as { userErrors: UserError[] };
-      onlyError(result, code, field);
+    // Each refusal: the same for their ID and an unknown one, exactly one user error.
+    onlyError(await same((id) => mutate(acme, UPDATE, { id, name: 'Hijacked' }), theirs.oidc, UNKNOWN_INTEGRATION), 'NOT_FOUND', ['input', 'id']);
+    onlyError(await same((id) => mutate(acme, UPDATE, { id, status: 'DISABLED' }), theirs.okta, UNKNOWN_INTEGRATION), 'NOT_FOUND', ['input', 'id']);
+    onlyError(await same((id) => mutate(acme, DELETE, { id }), theirs.oidc, UNKNOWN_INTEGRATION), 'NOT_FOUND', ['input', 'id']);
+    onlyError(await same((id) => mutate(acme, DELETE, { id }), theirs.okta, UNKNOWN_INTEGRATION), 'NOT_FOUND', ['input', 'id']);
+    onlyError(await same((id) => mutate(acme, GENERATE, { integrationId: id }), theirs.oidc, UNKNOWN_INTEGRATION), 'NOT_FOUND', [
+      'input',
+      'integrationId',
+    ]);
+    for (const theirId of [theirs.oidc, theirs.okta]) {
+      const refusal = await same((id) => mutate(acme, REQUEST, { integrationId: id }), theirId, UNKNOWN_INTEGRATION);
+      onlyError(refusal, 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']);
     }
+    const completed = await same((id) => mutate(acme, COMPLETE, { sessionId: id, outcome: 'COMPLETED' }), theirs.session, UNKNOWN_SESSION);
+    onlyError(completed, 'SESSION_NOT_FOUND', ['input', 'sessionId']);
     // Nothing of theirs changed.
-    const read = await call(
-      other,
-      gql`query ($oidc: ID!, $okta: ID!, $session: ID!) {
-        oidc: integration(id: $oidc) { name status clientSecret { lastFour } onboardingSessions { totalCount } }
-        okta: integration(id: $okta) { name status }
-        onboardingSession(id: $session) { status completedAt }
-      }`,
-      theirs,
-    );
-    expect(read.data).toEqual({
+    const read = await execute(other, THEIRS, theirs);
+    expect(read).toEqual({
       oidc: { name: 'Their OIDC', status: 'ACTIVE', clientSecret: null, onboardingSessions: { totalCount: 1 } },
       okta: { name: 'Their Okta', status: 'ACTIVE' },
       onboardingSession: { status: 'PENDING', completedAt: null },
@@ -612,39 +939,40 @@ describe("tenancy: another organization's IDs behave exactly like unknown IDs", 
 });
 
 describe('feature gate: INTEGRATIONS_ECOSYSTEM off', () => {
-  let gated: TestOrg;
+  let gated: Org;
   beforeAll(async () => {
-    gated = await createOrg('No integrations', { integrations: false });
+    gated = await testOrg({ name: 'No integrations', integrations: false });
   });
 
   it('answers FEATURE_DISABLED at the top level for every integration operation', async () => {
-    const operations: [string, Record<string, unknown>][] = [
-      [gql`{ integrationTemplates { key } }`, {}],
-      [gql`{ integrations { totalCount } }`, {}],
-      [gql`query ($id: ID!) { integration(id: $id) { id } }`, { id: UNKNOWN_INTEGRATION }],
-      [gql`query ($id: ID!) { onboardingSession(id: $id) { id } }`, { id: UNKNOWN_SESSION }],
-      [gql`query ($id: ID!) { directoryUsers(integrationId: $id) { totalCount } }`, { id: UNKNOWN_INTEGRATION }],
-      [CREATE, { input: { templateKey: 'API', name: 'A', workflowId: UNKNOWN_WORKFLOW } }],
-      [UPDATE, { input: { id: UNKNOWN_INTEGRATION, name: 'X' } }],
-      [DELETE, { input: { id: UNKNOWN_INTEGRATION } }],
-      [GENERATE, { input: { integrationId: UNKNOWN_INTEGRATION } }],
-      [REQUEST, { input: { integrationId: UNKNOWN_INTEGRATION } }],
-      [COMPLETE, { input: { sessionId: UNKNOWN_SESSION, outcome: 'FAILED' } }],
+    const operations: [string, () => Promise<Answer<object>>][] = [
+      ['integrationTemplates', () => send(gated, GATED_TEMPLATES)],
+      ['integrations', () => send(gated, COUNT)],
+      ['integration', () => send(gated, GATED_INTEGRATION, { id: UNKNOWN_INTEGRATION })],
+      ['onboardingSession', () => send(gated, GATED_SESSION, { id: UNKNOWN_SESSION })],
+      ['directoryUsers', () => send(gated, DIRECTORY_USERS, { id: UNKNOWN_INTEGRATION })],
+      ['createIntegration', () => send(gated, CREATE, { input: { templateKey: 'API', name: 'A', workflowId: UNKNOWN_WORKFLOW } })],
+      ['updateIntegration', () => send(gated, UPDATE, { input: { id: UNKNOWN_INTEGRATION, name: 'X' } })],
+      ['deleteIntegration', () => send(gated, DELETE, { input: { id: UNKNOWN_INTEGRATION } })],
+      ['generateClientSecret', () => send(gated, GENERATE, { input: { integrationId: UNKNOWN_INTEGRATION } })],
+      ['requestNewOnboarding', () => send(gated, REQUEST, { input: { integrationId: UNKNOWN_INTEGRATION } })],
+      ['completeOnboardingSession', () => send(gated, COMPLETE, { input: { sessionId: UNKNOWN_SESSION, outcome: 'FAILED' } })],
     ];
-    for (const [query, variables] of operations) {
-      const response = await post({ query, variables }, { 'x-api-key': gated.apiKey });
-      expect(response.json?.errors?.map((e: any) => e.extensions?.code), `${query}\n${response.text}`).toContain('FEATURE_DISABLED');
+    for (const [operation, run] of operations) {
+      const response = await run();
+      expect(codes(response), `${operation}\n${response.text}`).toContain('FEATURE_DISABLED');
       // Nothing else comes back: no data (or null for a nullable field).
-      for (const value of Object.values(response.json.data ?? {})) expect(value, response.text).toBeNull();
+      for (const value of Object.values(response.data ?? {})) expect(value, response.text).toBeNull();
     }
-    await expectGraphQLErrors(gated.client.request(gql`{ integrations { totalCount } }`), 'FEATURE_DISABLED');
+    // graphql-request, as a partner script would, sees the error too.
+    await expectGraphQLErrors(gated.client.request(COUNT), 'FEATURE_DISABLED');
   });
 
   it('keeps viewer and workflows available', async () => {
-    const viewer = await call(gated, gql`{ viewer { organization { id features } } }`);
-    expect(viewer.data.viewer.organization).toEqual({ id: gated.id, features: [] });
-    const wf = await workflowOf(gated, 'Still works');
-    const workflows = await call(gated, gql`{ workflows { totalCount edges { node { id } } } }`);
-    expect(workflows.data.workflows).toEqual({ totalCount: 1, edges: [{ node: { id: wf.id } }] });
+    const viewer = await execute(gated, GATED_VIEWER);
+    expect(viewer.viewer.organization).toEqual({ id: gated.id, features: [] });
+    const wf = await gated.workflow({ name: 'Still works' });
+    const workflows = await execute(gated, GATED_WORKFLOWS);
+    expect(workflows.workflows).toEqual({ totalCount: 1, edges: [{ node: { id: wf.id } }] });
   });
 });

@@ -20,7 +20,8 @@ import { createRateLimiter } from '../src/rate-limits.ts';
 import { addressKey, clientAddress, clientAddressKey } from '../src/server/client-address.ts';
 import { guardStream } from '../src/server/stream-reauth.ts';
 import { TEST_ENCRYPTION_KEY } from './support/env.ts';
-import { type ScratchDatabase, scratchDatabase } from './support/oauth.ts';
+import { jsonObject } from './support/kit.ts';
+import { type ScratchDatabase, parseJson, scratchDatabase } from './support/oauth.ts';
 
 const cipher = new Cipher(parseKey(TEST_ENCRYPTION_KEY));
 const DAY = 24 * 3600 * 1000;
@@ -55,7 +56,13 @@ async function seedClient() {
     data: { id: newId('Organization'), name: 'Keys Org', features: ['INTEGRATIONS_ECOSYSTEM'] },
   });
   const integration = await db.prisma.integration.create({
-    data: { id: newId('Integration'), organizationId: organization.id, name: 'c', templateKey: 'OIDC_CLIENT_CREDENTIALS', clientId: `icid_${newId('Integration')}` },
+    data: {
+      id: newId('Integration'),
+      organizationId: organization.id,
+      name: 'c',
+      templateKey: 'OIDC_CLIENT_CREDENTIALS',
+      clientId: `icid_${newId('Integration')}`,
+    },
   });
   return { organization, integration };
 }
@@ -78,7 +85,7 @@ describe('signing keys', () => {
     const [row] = await db.prisma.signingKey.findMany();
     expect(row.privateKey).toMatch(/^v1\./);
     expect(row.privateKey).not.toContain('"d"');
-    const jwk = JSON.parse(cipher.decrypt(row.privateKey));
+    const jwk = jsonObject(parseJson(cipher.decrypt(row.privateKey)));
     expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256' });
     expect(typeof jwk.d).toBe('string');
   });
@@ -285,17 +292,23 @@ describe('token endpoint: failed authentications per client address', () => {
     new Request('http://127.0.0.1/oauth/token', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: seeded.integration.clientId!, client_secret: clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: seeded.integration.clientId!,
+        client_secret: clientSecret,
+      }).toString(),
     });
 
   it('concurrent guesses from one address never get more than the budget of credential checks', async () => {
     const token = endpoint();
-    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => token(post(`icsec_guess${i}`), { remoteAddress: '10.9.0.1' }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => token(post(`icsec_guess${i}`), { remoteAddress: '10.9.0.1' }).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(BUDGET);
     expect(statuses.filter((s) => s === 429)).toHaveLength(12 - BUDGET);
     const refused = await token(post(secret), { remoteAddress: '10.9.0.1' });
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ error: 'slow_down' });
+    expect(parseJson(await refused.text())).toMatchObject({ error: 'slow_down' });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another address: the right secret gets its token at once.
     expect((await token(post(secret), { remoteAddress: '10.9.0.2' })).status).toBe(200);
@@ -421,7 +434,7 @@ describe('stream re-authentication (SSE subscriptions)', () => {
       revoked: () => -1,
     });
     const pending = stream.next();
-    for (const deadline = Date.now() + 5000; checks < 3 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+    for (const deadline = Date.now() + 5000; checks < 3 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 10));
     expect(checks).toBeGreaterThanOrEqual(3); // several failed checks, and the stream is still open
     await stream.return!();
     expect(await pending).toEqual({ done: true, value: undefined });

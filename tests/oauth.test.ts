@@ -5,36 +5,152 @@
 // authentications limited per client address, CONTRACT 6.7.6) and what the logs may
 // hold (6.7.5) on a server of the file's own.
 import { randomBytes } from 'node:crypto';
-import { createClient } from 'graphql-ws';
-import { gql } from 'graphql-request';
+import { type FormattedExecutionResult, print } from 'graphql';
+import { type Client, createClient } from 'graphql-ws';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import * as oauth from 'oauth4webapi';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import WebSocket from 'ws';
-import { type TestOrg, createOrg, serverUrl, setFeature } from './support/api.ts';
+import { serverUrl } from './support/api.ts';
 import { type IsolatedServer, startIsolatedServer } from './support/isolated-server.ts';
 import {
+  type Answer,
+  type Org,
+  type TypedDocumentNode,
+  codes,
+  execute,
+  graphql,
+  it,
+  jsonObject,
+  mutate,
+  present,
+  send,
+  setFeature,
+  testOrg,
+} from './support/kit.ts';
+import {
   type OAuthClient,
+  type TokenResponse,
   basic,
-  bearerGraphQL,
-  createOAuthClient,
+  bearer,
   deleteIntegration,
   expectUnauthenticated,
+  firstCode,
   generateClientSecret,
   obtainToken,
+  parseJson,
   setIntegrationStatus,
   tokenRequest,
 } from './support/oauth.ts';
 
 const insecure = { [oauth.allowInsecureRequests]: true } as const; // the test server is http:// on loopback
 const issuer = new URL(serverUrl);
-const VIEWER = '{ viewer { organization { id name features } apiKey { id } } }';
+const VIEWER = graphql(`
+  query OAuthViewer {
+    viewer {
+      organization {
+        id
+        name
+        features
+      }
+      apiKey {
+        id
+      }
+    }
+  }
+`);
+const REQUEST = graphql(`
+  mutation OAuthRequestOnboarding($input: RequestNewOnboardingInput!) {
+    requestNewOnboarding(input: $input) {
+      session {
+        id
+        status
+        integration {
+          id
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const API_KEYS = graphql(`
+  query OAuthApiKeyCount {
+    apiKeys {
+      totalCount
+    }
+  }
+`);
+const GENERATE_API_KEY = graphql(`
+  mutation OAuthGenerateApiKey {
+    generateApiKey(input: { name: "from a token" }) {
+      secret
+    }
+  }
+`);
+const REVOKE_API_KEY = graphql(`
+  mutation OAuthRevokeApiKey($id: ID!) {
+    revokeApiKey(input: { id: $id }) {
+      apiKey {
+        id
+      }
+    }
+  }
+`);
+const GENERATE_SECRET = graphql(`
+  mutation OAuthGenerateSecret($id: ID!) {
+    generateClientSecret(input: { integrationId: $id }) {
+      clientSecret
+    }
+  }
+`);
+const FOREIGN = graphql(`
+  query OAuthForeignIntegration($id: ID!) {
+    integration(id: $id) {
+      id
+    }
+    node(id: $id) {
+      id
+    }
+  }
+`);
+const INTEGRATIONS = graphql(`
+  query OAuthIntegrationCount {
+    integrations {
+      totalCount
+    }
+  }
+`);
+const WS_VIEWER = graphql(`
+  query OAuthWsViewer {
+    viewer {
+      organization {
+        id
+      }
+      apiKey {
+        id
+      }
+    }
+  }
+`);
+const WS_ORGANIZATION = graphql(`
+  query OAuthWsOrganization {
+    viewer {
+      organization {
+        id
+      }
+    }
+  }
+`);
 
-let org: TestOrg;
+let org: Org;
 /** Another organization, for tenancy checks. */
-let other: TestOrg;
+let other: Org;
 /** An organization whose INTEGRATIONS_ECOSYSTEM feature a test turns off. */
-let gated: TestOrg;
+let gated: Org;
 let partner: OAuthClient;
 let as: oauth.AuthorizationServer;
 
@@ -43,10 +159,10 @@ const ADMIN_TIMEOUT = 120_000;
 
 beforeAll(async () => {
   // One at a time: each is an admin command process, heavy on a shared machine.
-  org = await createOrg('OAuth Partner Org');
-  other = await createOrg('OAuth Other Org');
-  gated = await createOrg('OAuth Gated Org');
-  partner = await createOAuthClient(org);
+  org = await testOrg({ name: 'OAuth Partner Org' });
+  other = await testOrg({ name: 'OAuth Other Org' });
+  gated = await testOrg({ name: 'OAuth Gated Org' });
+  partner = await org.oidcClient({ name: 'Partner client' });
   as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, insecure));
 });
 
@@ -55,9 +171,17 @@ async function grant(client: OAuthClient, auth: oauth.ClientAuth, parameters: Re
   return oauth.processClientCredentialsResponse(as, { client_id: client.clientId }, response);
 }
 
-function expectOAuthError(response: { status: number; headers: Headers; json: any }, status: number, error: string) {
+/** One operation over a graphql-ws client: its last result, once the operation completed. */
+function operation<R, V>(client: Client, document: TypedDocumentNode<R, V>): Promise<FormattedExecutionResult<R, unknown> | undefined> {
+  return new Promise((resolve, reject) => {
+    let result: FormattedExecutionResult<R, unknown> | undefined;
+    client.subscribe<R>({ query: print(document) }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
+  });
+}
+
+function expectOAuthError(response: TokenResponse, status: number, error: string) {
   expect({ status: response.status, error: response.json?.error }).toEqual({ status, error });
-  expect(typeof response.json.error_description).toBe('string');
+  expect(typeof response.json?.error_description).toBe('string');
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(response.headers.get('cache-control')).toBe('no-store');
 }
@@ -125,7 +249,7 @@ describe('client credentials grant', () => {
     expect(raw.json).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, scope: 'integrations' });
     expect(raw.headers.get('cache-control')).toBe('no-store');
     expect(raw.headers.get('pragma')).toBe('no-cache');
-    expect(decodeJwt(raw.json.access_token).jti).not.toBe(decodeJwt(result.access_token).jti);
+    expect(decodeJwt(present(raw.json?.access_token)).jti).not.toBe(decodeJwt(result.access_token).jti);
   });
 
   it('accepts form-urlencoded Basic credentials, charset parameters and unknown parameters', async () => {
@@ -133,7 +257,7 @@ describe('client credentials grant', () => {
       { grant_type: 'client_credentials', client_id: partner.clientId, resource: 'ignored' },
       { authorization: basic(partner.clientId, partner.clientSecret), 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
     );
-    expect(response.status, JSON.stringify(response.json)).toBe(200);
+    expect(response.status, response.text).toBe(200);
   });
 });
 
@@ -145,43 +269,38 @@ describe('the token on /graphql', () => {
   });
 
   it('authenticates as the organization: viewer shows it with apiKey null', async () => {
-    const { status, json } = await bearerGraphQL(token, VIEWER);
+    const { status, errors, data } = await send(bearer(token), VIEWER);
     expect(status).toBe(200);
-    expect(json.errors).toBeUndefined();
-    expect(json.data.viewer).toEqual({ organization: { id: org.id, name: 'OAuth Partner Org', features: ['INTEGRATIONS_ECOSYSTEM'] }, apiKey: null });
+    expect(errors).toBeUndefined();
+    expect(data?.viewer).toEqual({ organization: { id: org.id, name: 'OAuth Partner Org', features: ['INTEGRATIONS_ECOSYSTEM'] }, apiKey: null });
   });
 
   it('starts verification sessions with requestNewOnboarding', async () => {
-    const { json } = await bearerGraphQL(
-      token,
-      gql`mutation ($input: RequestNewOnboardingInput!) { requestNewOnboarding(input: $input) { session { id status integration { id } } userErrors { code message } } }`,
-      { input: { integrationId: partner.integrationId, externalUserId: 'partner-user-1' } },
-    );
-    expect(json.errors).toBeUndefined();
-    expect(json.data.requestNewOnboarding.userErrors).toEqual([]);
-    expect(json.data.requestNewOnboarding.session).toMatchObject({ id: expect.stringMatching(/^ses_/), status: 'PENDING', integration: { id: partner.integrationId } });
+    const requested = await mutate(bearer(token), REQUEST, { integrationId: partner.integrationId, externalUserId: 'partner-user-1' });
+    expect(requested.userErrors).toEqual([]);
+    expect(requested.session).toMatchObject({ id: expect.stringMatching(/^ses_/), status: 'PENDING', integration: { id: partner.integrationId } });
   });
 
   it('cannot manage credentials: API keys and client secrets need an API key (FORBIDDEN)', async () => {
-    const attempts = [
-      ['{ apiKeys { totalCount } }', {}],
-      ['mutation { generateApiKey(input: { name: "from a token" }) { secret } }', {}],
-      ['mutation ($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } } }', { id: 'key_01m8mwbn4xqpj3fypwxwrsccbr' }],
-      ['mutation ($id: ID!) { generateClientSecret(input: { integrationId: $id }) { clientSecret } }', { id: partner.integrationId }],
-    ] as const;
-    for (const [query, variables] of attempts) {
-      const { json } = await bearerGraphQL(token, query, variables);
-      expect(json.errors?.map((e: any) => e.extensions?.code), query).toEqual(['FORBIDDEN']);
-      expect(JSON.stringify(json.data ?? {})).not.toMatch(/iapi_|icsec_/);
+    const caller = bearer(token);
+    const attempts: [string, () => Promise<Answer<unknown>>][] = [
+      ['apiKeys', () => send(caller, API_KEYS)],
+      ['generateApiKey', () => send(caller, GENERATE_API_KEY)],
+      ['revokeApiKey', () => send(caller, REVOKE_API_KEY, { id: 'key_01m8mwbn4xqpj3fypwxwrsccbr' })],
+      ['generateClientSecret', () => send(caller, GENERATE_SECRET, { id: partner.integrationId })],
+    ];
+    for (const [name, attempt] of attempts) {
+      const answer = await attempt();
+      expect(codes(answer), name).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(answer.data ?? {})).not.toMatch(/iapi_|icsec_/);
     }
     // The partner's own secret still works: the refused rotation changed nothing.
     await obtainToken(partner);
   });
 
   it("sees its own organization's objects only", async () => {
-    const theirs = await createOAuthClient(other, 'Theirs');
-    const { json } = await bearerGraphQL(token, 'query ($id: ID!) { integration(id: $id) { id } node(id: $id) { id } }', { id: theirs.integrationId });
-    expect(json.data).toEqual({ integration: null, node: null });
+    const theirs = await other.oidcClient({ name: 'Theirs' });
+    expect(await execute(bearer(token), FOREIGN, { id: theirs.integrationId })).toEqual({ integration: null, node: null });
   });
 
   it('authenticates a WebSocket connection_init with {"authorization": "Bearer ..."}', async () => {
@@ -193,15 +312,9 @@ describe('the token on /graphql', () => {
         retryAttempts: 0,
         lazy: true,
       });
-      return new Promise<any>((resolve, reject) => {
-        let result: unknown;
-        client.subscribe(
-          { query: '{ viewer { organization { id } apiKey { id } } }' },
-          { next: (value) => (result = value), error: reject, complete: () => resolve(result) },
-        );
-      }).finally(() => client.dispose());
+      return operation(client, WS_VIEWER).finally(() => client.dispose());
     };
-    const result = await run(`Bearer ${token}`);
+    const result = present(await run(`Bearer ${token}`), 'the result');
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ viewer: { organization: { id: org.id }, apiKey: null } });
     const refused = await run('Bearer not-a-token').then(
@@ -212,7 +325,7 @@ describe('the token on /graphql', () => {
   });
 
   it('ends a WebSocket connection whose integration was DISABLED: the next operation is refused (4403)', async () => {
-    const client = await createOAuthClient(org, 'WebSocket client');
+    const client = await org.oidcClient({ name: 'WebSocket client' });
     const wsToken = await obtainToken(client);
     const ws = createClient({
       url: `${serverUrl.replace(/^http/, 'ws')}/graphql`,
@@ -222,16 +335,18 @@ describe('the token on /graphql', () => {
       lazy: false,
       onNonLazyError: () => {},
     });
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('closed', (event) => resolve(event as any)));
-    const query = () =>
-      new Promise<any>((resolve, reject) => {
-        let result: unknown;
-        ws.subscribe({ query: '{ viewer { organization { id } } }' }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
-      });
+    // The socket's CloseEvent (graphql-ws hands it over untyped).
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.on('closed', (event) => resolve(event as { code: number; reason: string })),
+    );
+    const query = () => operation(ws, WS_ORGANIZATION);
     try {
-      expect((await query()).data).toEqual({ viewer: { organization: { id: org.id } } });
+      expect((await query())?.data).toEqual({ viewer: { organization: { id: org.id } } });
       await setIntegrationStatus(org, client.integrationId, 'DISABLED');
-      const refused = await query().then(() => undefined, (error) => error);
+      const refused = await query().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(refused).toBeDefined();
       expect(await closed).toMatchObject({ code: 4403, reason: 'UNAUTHENTICATED' });
     } finally {
@@ -241,7 +356,7 @@ describe('the token on /graphql', () => {
 
   it('refuses tampered tokens and tokens signed by a key not in the JWKS like a bad API key', async () => {
     const [header, payload, signature] = token.split('.');
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const claims = decodeJwt(token);
     const otherOrgPayload = Buffer.from(JSON.stringify({ ...claims, org: 'org_01jzzzzzzzzzzzzzzzzzzzzzzz' })).toString('base64url');
     await expectUnauthenticated(`${header}.${otherOrgPayload}.${signature}`);
     const flipped = signature.slice(0, 10) + (signature[10] === 'A' ? 'B' : 'A') + signature.slice(11);
@@ -250,13 +365,13 @@ describe('the token on /graphql', () => {
     // Right claims, right kid, wrong key; and the same with another audience.
     const foreign = await generateKeyPair('ES256');
     const resign = (aud: string) =>
-      new SignJWT({ ...claims, aud })
-        .setProtectedHeader({ ...decodeProtectedHeader(token), alg: 'ES256' } as any)
-        .sign(foreign.privateKey);
+      new SignJWT({ ...claims, aud }).setProtectedHeader({ ...decodeProtectedHeader(token), alg: 'ES256' }).sign(foreign.privateKey);
     await expectUnauthenticated(await resign('integrations-api'));
     await expectUnauthenticated(await resign('https://elsewhere.example'));
     // A foreign key under its own kid, and an unsigned token.
-    await expectUnauthenticated(await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'sk_attacker', typ: 'at+jwt' }).sign(foreign.privateKey));
+    await expectUnauthenticated(
+      await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'sk_attacker', typ: 'at+jwt' }).sign(foreign.privateKey),
+    );
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'at+jwt' })).toString('base64url')}.${payload}.`;
     await expectUnauthenticated(none);
     await expectUnauthenticated('garbage');
@@ -284,7 +399,10 @@ describe('token endpoint errors', () => {
   it('invalid_scope for a scope we do not have', async () => {
     expectOAuthError(await tokenRequest({ ...good(), scope: 'integrations admin' }), 400, 'invalid_scope');
     // The same through the library: a ResponseBodyError carrying the code.
-    await expect(grant(partner, oauth.ClientSecretBasic(partner.clientSecret), { scope: 'openid' })).rejects.toMatchObject({ error: 'invalid_scope', status: 400 });
+    await expect(grant(partner, oauth.ClientSecretBasic(partner.clientSecret), { scope: 'openid' })).rejects.toMatchObject({
+      error: 'invalid_scope',
+      status: 400,
+    });
   });
 
   it('invalid_client (401): no credentials, wrong secret, unknown client, malformed Basic; Basic gets a challenge', async () => {
@@ -303,34 +421,42 @@ describe('token endpoint errors', () => {
     expectOAuthError(await tokenRequest({ grant_type: 'client_credentials' }, { authorization: 'Basic !!!' }), 401, 'invalid_client');
 
     // Through the library: a challenge for Basic, the RFC 6749 error body for client_secret_post.
-    const basicError = await grant(partner, oauth.ClientSecretBasic('icsec_wrong')).catch((e) => e);
+    const basicError = await grant(partner, oauth.ClientSecretBasic('icsec_wrong')).catch((e: unknown) => e);
     expect(basicError).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
     expect(basicError).toMatchObject({ status: 401, cause: [{ scheme: 'basic', parameters: { realm: 'oauth' } }] });
     await expect(grant(partner, oauth.ClientSecretPost('icsec_wrong'))).rejects.toMatchObject({ error: 'invalid_client', status: 401 });
   });
 
   it('a replaced secret is invalid_client at once; the new one works', async () => {
-    const client = await createOAuthClient(org, 'Rotating client');
+    const client = await org.oidcClient({ name: 'Rotating client' });
     const oldToken = await obtainToken(client);
     const newSecret = await generateClientSecret(org, client.integrationId);
 
     const basicOld = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(client.clientId, client.clientSecret) });
     expectOAuthError(basicOld, 401, 'invalid_client');
     expect(basicOld.headers.get('www-authenticate')).toBe('Basic realm="oauth"');
-    expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }), 401, 'invalid_client');
+    expectOAuthError(
+      await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+      401,
+      'invalid_client',
+    );
 
     await obtainToken({ ...client, clientSecret: newSecret });
     // Tokens already issued run to their expiry (disable or delete the integration to cut them off).
-    expect((await bearerGraphQL(oldToken, VIEWER)).status).toBe(200);
+    expect((await send(bearer(oldToken), VIEWER)).status).toBe(200);
   });
 
   it('a DISABLED integration: invalid_client, and its tokens are UNAUTHENTICATED on /graphql', async () => {
-    const client = await createOAuthClient(org, 'Disabled client');
+    const client = await org.oidcClient({ name: 'Disabled client' });
     const token = await obtainToken(client);
-    expect((await bearerGraphQL(token, VIEWER)).status).toBe(200);
+    expect((await send(bearer(token), VIEWER)).status).toBe(200);
 
     await setIntegrationStatus(org, client.integrationId, 'DISABLED');
-    expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }), 401, 'invalid_client');
+    expectOAuthError(
+      await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+      401,
+      'invalid_client',
+    );
     await expectUnauthenticated(token);
 
     await setIntegrationStatus(org, client.integrationId, 'ACTIVE');
@@ -338,28 +464,40 @@ describe('token endpoint errors', () => {
   });
 
   it('a deleted integration: invalid_client, and its tokens are UNAUTHENTICATED on /graphql', async () => {
-    const client = await createOAuthClient(org, 'Deleted client');
+    const client = await org.oidcClient({ name: 'Deleted client' });
     const token = await obtainToken(client);
     await deleteIntegration(org, client.integrationId);
-    expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }), 401, 'invalid_client');
+    expectOAuthError(
+      await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+      401,
+      'invalid_client',
+    );
     await expectUnauthenticated(token);
   });
 
-  it('INTEGRATIONS_ECOSYSTEM off: invalid_client; existing tokens keep viewer, gated operations answer FEATURE_DISABLED', async () => {
-    const client = await createOAuthClient(gated, 'Gated client');
-    const token = await obtainToken(client);
-    await setFeature(gated.id, false);
-    try {
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }), 401, 'invalid_client');
-      const viewer = await bearerGraphQL(token, VIEWER);
-      expect(viewer.json.data.viewer.organization).toMatchObject({ id: gated.id, features: [] });
-      const integrations = await bearerGraphQL(token, '{ integrations { totalCount } }');
-      expect(integrations.json.errors?.[0]?.extensions?.code).toBe('FEATURE_DISABLED');
-    } finally {
-      await setFeature(gated.id, true);
-    }
-    await obtainToken(client);
-  }, ADMIN_TIMEOUT);
+  it(
+    'INTEGRATIONS_ECOSYSTEM off: invalid_client; existing tokens keep viewer, gated operations answer FEATURE_DISABLED',
+    async () => {
+      const client = await gated.oidcClient({ name: 'Gated client' });
+      const token = await obtainToken(client);
+      await setFeature(gated.id, false);
+      try {
+        expectOAuthError(
+          await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+          401,
+          'invalid_client',
+        );
+        const viewer = await send(bearer(token), VIEWER);
+        expect(viewer.data?.viewer.organization).toMatchObject({ id: gated.id, features: [] });
+        const integrations = await send(bearer(token), INTEGRATIONS);
+        expect(firstCode(integrations)).toBe('FEATURE_DISABLED');
+      } finally {
+        await setFeature(gated.id, true);
+      }
+      await obtainToken(client);
+    },
+    ADMIN_TIMEOUT,
+  );
 });
 
 // A server of its own: the suite's shared server counts every test file's failures from
@@ -369,7 +507,7 @@ describe('token endpoint errors', () => {
 describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG_LEVEL=trace)', () => {
   const BUDGET = 5;
   let isolated: IsolatedServer;
-  let owner: Awaited<ReturnType<IsolatedServer['createOrg']>>;
+  let owner: Org;
   let victim: OAuthClient;
   const at = (address: string) => ({ 'x-forwarded-for': address });
   const onIsolated = () => ({ baseUrl: isolated.server.url });
@@ -379,11 +517,14 @@ describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG
   beforeAll(async () => {
     isolated = await startIsolatedServer({ TRUST_PROXY: '1', AUTH_FAILURES_PER_MINUTE: String(BUDGET), LOG_LEVEL: 'trace' });
     try {
-      owner = await isolated.createOrg('OAuth Isolated Org');
-      victim = await createOAuthClient(owner, 'Brute-forced client');
+      owner = await testOrg({ name: 'OAuth Isolated Org', server: isolated });
+      victim = await owner.oidcClient({ name: 'Brute-forced client' });
     } catch (error) {
       // Say why, when the server went away (its last output).
-      throw new Error(`${(error as Error).message}; server exit code ${isolated.server.child.exitCode}, last output:\n${isolated.server.output().slice(-3000)}`);
+      throw new Error(
+        `${(error as Error).message}; server exit code ${isolated.server.child.exitCode}, last output:\n${isolated.server.output().slice(-3000)}`,
+        { cause: error },
+      );
     }
   }, ADMIN_TIMEOUT);
 
@@ -403,8 +544,20 @@ describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
       // Refused before any credential is looked at: the right secret, or any other client, from there waits too.
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: victim.clientId, client_secret: victim.clientSecret }, at(attacker), onIsolated()), 429, 'slow_down');
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: 'icid_unknown', client_secret: 'icsec_x' }, at(attacker), onIsolated()), 429, 'slow_down');
+      expectOAuthError(
+        await tokenRequest(
+          { grant_type: 'client_credentials', client_id: victim.clientId, client_secret: victim.clientSecret },
+          at(attacker),
+          onIsolated(),
+        ),
+        429,
+        'slow_down',
+      );
+      expectOAuthError(
+        await tokenRequest({ grant_type: 'client_credentials', client_id: 'icid_unknown', client_secret: 'icsec_x' }, at(attacker), onIsolated()),
+        429,
+        'slow_down',
+      );
 
       // The client's correct secret from another address still gets a token at once;
       // and another address has its own budget (a wrong secret there is a plain 401).
@@ -413,16 +566,21 @@ describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG
     });
 
     it("never refuses a client's correct secret because of failures from other addresses, however many", async () => {
-      const target = await createOAuthClient(owner, 'Widely guessed client');
+      const target = await owner.oidcClient({ name: 'Widely guessed client' });
       // Failures for one client ID from many addresses, each under its own budget: more
       // than any per-client-ID lockout would have allowed.
       for (let a = 0; a < 4; a++) {
-        for (let i = 0; i < BUDGET - 1; i++) expectOAuthError(await wrongSecret(target, `192.0.2.${10 + a}`, `icsec_spread${a}_${i}`), 401, 'invalid_client');
+        for (let i = 0; i < BUDGET - 1; i++)
+          expectOAuthError(await wrongSecret(target, `192.0.2.${10 + a}`, `icsec_spread${a}_${i}`), 401, 'invalid_client');
       }
       await obtainToken(target, at('198.51.100.30'), onIsolated());
       // Basic too, from an address that has had failures of its own (under budget).
-      const response = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(target.clientId, target.clientSecret), ...at('192.0.2.10') }, onIsolated());
-      expect(response.status, JSON.stringify(response.json)).toBe(200);
+      const response = await tokenRequest(
+        { grant_type: 'client_credentials' },
+        { authorization: basic(target.clientId, target.clientSecret), ...at('192.0.2.10') },
+        onIsolated(),
+      );
+      expect(response.status, response.text).toBe(200);
     });
 
     it('successes use none of the budget: a client from one address gets tokens past the budget', async () => {
@@ -441,7 +599,7 @@ describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG
 
   describe('logs', () => {
     it('never log a client_id that names no client (a secret sent in the wrong field), nor a secret; a known client by its integration ID', async () => {
-      const logged = await createOAuthClient(owner, 'Logged client');
+      const logged = await owner.oidcClient({ name: 'Logged client' });
       const inWrongField = `icsec_${randomBytes(32).toString('base64url')}`;
       const guessed = `icsec_${randomBytes(32).toString('base64url')}`;
       // A secret of another system has none of our prefixes, which the logger's own
@@ -453,12 +611,40 @@ describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG
       // A secret as client_id, with client_secret_post and with Basic; the client's real
       // secret as client_id; another system's secret as client_id; a secret-looking
       // X-Forwarded-For (request-derived, as the address to log).
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: inWrongField, client_secret: inWrongField }, from, onIsolated()), 401, 'invalid_client');
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(inWrongField, guessed), ...from }, onIsolated()), 401, 'invalid_client');
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: logged.clientSecret, client_secret: logged.clientSecret }, from, onIsolated()), 401, 'invalid_client');
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: foreign, client_secret: foreign }, from, onIsolated()), 401, 'invalid_client');
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(foreign, guessed), ...from }, onIsolated()), 401, 'invalid_client');
-      expectOAuthError(await tokenRequest({ grant_type: 'client_credentials', client_id: inWrongField, client_secret: 'x' }, at(forwarded), onIsolated()), 401, 'invalid_client');
+      expectOAuthError(
+        await tokenRequest({ grant_type: 'client_credentials', client_id: inWrongField, client_secret: inWrongField }, from, onIsolated()),
+        401,
+        'invalid_client',
+      );
+      expectOAuthError(
+        await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(inWrongField, guessed), ...from }, onIsolated()),
+        401,
+        'invalid_client',
+      );
+      expectOAuthError(
+        await tokenRequest(
+          { grant_type: 'client_credentials', client_id: logged.clientSecret, client_secret: logged.clientSecret },
+          from,
+          onIsolated(),
+        ),
+        401,
+        'invalid_client',
+      );
+      expectOAuthError(
+        await tokenRequest({ grant_type: 'client_credentials', client_id: foreign, client_secret: foreign }, from, onIsolated()),
+        401,
+        'invalid_client',
+      );
+      expectOAuthError(
+        await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(foreign, guessed), ...from }, onIsolated()),
+        401,
+        'invalid_client',
+      );
+      expectOAuthError(
+        await tokenRequest({ grant_type: 'client_credentials', client_id: inWrongField, client_secret: 'x' }, at(forwarded), onIsolated()),
+        401,
+        'invalid_client',
+      );
       // A known client with a wrong secret, then a success.
       expectOAuthError(await wrongSecret(logged, '198.51.100.61', guessed), 401, 'invalid_client');
       await obtainToken(logged, at('198.51.100.61'), onIsolated());
@@ -477,7 +663,7 @@ describe('on a server of its own (TRUST_PROXY=1, AUTH_FAILURES_PER_MINUTE=5, LOG
       }
       // Nothing request-derived names a client that is not one: no client_id field on a failure for an unknown ID.
       for (const line of output.split('\n').filter((l) => l.includes('oauth client authentication failed'))) {
-        expect(JSON.parse(line)).not.toHaveProperty('clientId');
+        expect(jsonObject(parseJson(line))).not.toHaveProperty('clientId');
       }
     });
   });

@@ -1,78 +1,183 @@
 // Onboarding sessions end to end: requestNewOnboarding (snapshot of the workflow version,
 // idempotency, concurrency, every refusal), completeOnboardingSession, and sessions
 // outliving their integration.
-import { gql } from 'graphql-request';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestOrg, createOrg, post } from './support/api.ts';
+import { beforeAll, describe, expect } from 'vitest';
+import {
+  type CompleteOnboardingSessionInput,
+  type OnboardingOutcome,
+  type Org,
+  type RequestNewOnboardingInput,
+  type Workflow,
+  execute,
+  graphql,
+  it,
+  mutate,
+  mutateOk,
+  nodeIds,
+  present,
+  refused,
+  testOrg,
+} from './support/kit.ts';
 
-type UserError = { field: string[] | null; code: string; message: string };
-
-const SESSION = `
-  id status onboardingUrl createdAt completedAt workflowVersion steps
-  workflow { id version steps }
-  integration { id }
-  directoryUser { id }
-`;
-const REQUEST = gql`mutation ($input: RequestNewOnboardingInput!) {
-  requestNewOnboarding(input: $input) { session { ${SESSION} } userErrors { field message code } }
-}`;
-const COMPLETE = gql`mutation ($input: CompleteOnboardingSessionInput!) {
-  completeOnboardingSession(input: $input) { session { ${SESSION} } userErrors { field message code } }
-}`;
-const GET_SESSION = gql`query ($id: ID!) { onboardingSession(id: $id) { ${SESSION} } node(id: $id) { id } }`;
-const SESSIONS = gql`query ($id: ID!) {
-  integration(id: $id) { onboardingSessions(first: 100) { totalCount edges { node { id } } } }
-}`;
-const CREATE = gql`mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { id } userErrors { code field message } } }`;
-const UPDATE = gql`mutation ($input: UpdateIntegrationInput!) { updateIntegration(input: $input) { integration { id status workflow { id } } userErrors { code field message } } }`;
-const DELETE = gql`mutation ($input: DeleteIntegrationInput!) { deleteIntegration(input: $input) { deletedIntegrationId userErrors { code field message } } }`;
-const CREATE_WORKFLOW = gql`mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id version steps } userErrors { code } } }`;
-const UPDATE_WORKFLOW = gql`mutation ($input: UpdateWorkflowInput!) { updateWorkflow(input: $input) { workflow { id version steps } userErrors { code } } }`;
+graphql(`
+  fragment OnboardingSessionFields on OnboardingSession {
+    id
+    status
+    onboardingUrl
+    createdAt
+    completedAt
+    workflowVersion
+    steps
+    workflow {
+      id
+      version
+      steps
+    }
+    integration {
+      id
+    }
+    directoryUser {
+      id
+    }
+  }
+`);
+const REQUEST = graphql(`
+  mutation OnboardingRequest($input: RequestNewOnboardingInput!) {
+    requestNewOnboarding(input: $input) {
+      session {
+        ...OnboardingSessionFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const COMPLETE = graphql(`
+  mutation OnboardingComplete($input: CompleteOnboardingSessionInput!) {
+    completeOnboardingSession(input: $input) {
+      session {
+        ...OnboardingSessionFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const GET_SESSION = graphql(`
+  query OnboardingGetSession($id: ID!) {
+    onboardingSession(id: $id) {
+      ...OnboardingSessionFields
+    }
+    node(id: $id) {
+      id
+    }
+  }
+`);
+const SESSIONS = graphql(`
+  query OnboardingSessionCount($id: ID!) {
+    integration(id: $id) {
+      onboardingSessions(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+const PAGE = graphql(`
+  query OnboardingSessionsPage($id: ID!, $first: Int, $after: String) {
+    integration(id: $id) {
+      onboardingSessions(first: $first, after: $after) {
+        totalCount
+        edges {
+          cursor
+          node {
+            id
+            integration {
+              id
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation OnboardingUpdateIntegration($input: UpdateIntegrationInput!) {
+    updateIntegration(input: $input) {
+      integration {
+        id
+        status
+        workflow {
+          id
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+const DELETE = graphql(`
+  mutation OnboardingDeleteIntegration($input: DeleteIntegrationInput!) {
+    deleteIntegration(input: $input) {
+      deletedIntegrationId
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+const UPDATE_WORKFLOW = graphql(`
+  mutation OnboardingUpdateWorkflow($input: UpdateWorkflowInput!) {
+    updateWorkflow(input: $input) {
+      workflow {
+        id
+        version
+        steps
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
 
 const UNKNOWN_INTEGRATION = 'int_01m8mwbn4xqpj3fypwxwrsccbr';
 const UNKNOWN_SESSION = 'ses_01m8mwbn4xqpj3fypwxwrsccbr';
 const REDIRECT = 'https://app.example.com/done';
 
-async function call(org: TestOrg, query: string, variables: Record<string, unknown> = {}) {
-  const response = await post({ query, variables }, { 'x-api-key': org.apiKey });
-  expect(response.status, response.text).toBe(200);
-  expect(response.json?.errors, response.text).toBeUndefined();
-  return response.json.data as any;
+const request = (org: Org, input: RequestNewOnboardingInput) => mutate(org, REQUEST, input);
+async function requestOk(org: Org, input: RequestNewOnboardingInput) {
+  return (await mutateOk(org, REQUEST, input)).session;
+}
+const complete = (org: Org, input: CompleteOnboardingSessionInput) => mutate(org, COMPLETE, input);
+
+async function readSession(org: Org, id: string) {
+  return (await execute(org, GET_SESSION, { id })).onboardingSession;
 }
 
-async function mutation(org: TestOrg, query: string, input: object) {
-  return Object.values(await call(org, query, { input }))[0] as { userErrors: UserError[] } & Record<string, any>;
-}
-
-async function mutationOk(org: TestOrg, query: string, input: object) {
-  const result = await mutation(org, query, input);
-  expect(result.userErrors).toEqual([]);
-  return result;
-}
-
-const request = (org: TestOrg, input: object) => mutation(org, REQUEST, input);
-async function requestOk(org: TestOrg, input: object) {
-  return (await mutationOk(org, REQUEST, input)).session;
-}
-const complete = (org: TestOrg, input: object) => mutation(org, COMPLETE, input);
-
-async function sessionCount(org: TestOrg, integrationId: string): Promise<number> {
-  return (await call(org, SESSIONS, { id: integrationId })).integration.onboardingSessions.totalCount;
-}
-
-async function createWorkflow(org: TestOrg, name: string, steps: string[]) {
-  return (await mutationOk(org, CREATE_WORKFLOW, { name, steps })).workflow as { id: string; version: number; steps: string[] };
-}
-
-async function createIntegration(org: TestOrg, input: object): Promise<string> {
-  return (await mutationOk(org, CREATE, input)).integration.id;
-}
-
-/** Asserts exactly one user error with this code and field, and no session. */
-function refused(result: { userErrors: UserError[]; session?: unknown }, code: string, field: string[]) {
-  expect(result.session ?? null).toBeNull();
-  expect(result.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
-  return result.userErrors[0];
+async function sessionCount(org: Org, integrationId: string): Promise<number> {
+  return present((await execute(org, SESSIONS, { id: integrationId })).integration).onboardingSessions.totalCount;
 }
 
 /** The longest run of URL-safe characters in the URL's path segments and query values. */
@@ -82,25 +187,25 @@ function tokenOf(onboardingUrl: string, sessionId: string): string {
   return parts.sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
-let acme: TestOrg;
-let other: TestOrg;
-let kyc: { id: string; version: number; steps: string[] };
+let acme: Org;
+let kyc: Workflow;
 let oidc: string;
 let api: string;
 let okta: string;
 
 beforeAll(async () => {
-  acme = await createOrg('Onboarding');
-  other = await createOrg('Onboarding other');
-  kyc = await createWorkflow(acme, 'KYC', ['DOCUMENT', 'SELFIE']);
-  oidc = await createIntegration(acme, {
-    templateKey: 'OIDC_CLIENT_CREDENTIALS',
-    name: 'Portal',
-    workflowId: kyc.id,
-    config: { redirectUris: [REDIRECT, 'https://app.example.com'] },
-  });
-  api = await createIntegration(acme, { templateKey: 'API', name: 'Backend', workflowId: kyc.id });
-  okta = await createIntegration(acme, { templateKey: 'OKTA', name: 'Okta', config: { orgUrl: 'http://127.0.0.1:9', apiToken: 'okta-token-1234' } });
+  acme = await testOrg({ name: 'Onboarding' });
+  kyc = await acme.workflow({ name: 'KYC', steps: ['DOCUMENT', 'SELFIE'] });
+  oidc = (
+    await acme.integration({
+      templateKey: 'OIDC_CLIENT_CREDENTIALS',
+      name: 'Portal',
+      workflowId: kyc.id,
+      config: { redirectUris: [REDIRECT, 'https://app.example.com'] },
+    })
+  ).id;
+  api = (await acme.apiIntegration({ name: 'Backend', workflowId: kyc.id })).id;
+  okta = (await acme.integration({ templateKey: 'OKTA', name: 'Okta', config: { orgUrl: 'http://127.0.0.1:9', apiToken: 'okta-token-1234' } })).id;
 });
 
 describe('requestNewOnboarding', () => {
@@ -124,7 +229,7 @@ describe('requestNewOnboarding', () => {
       expect(token.length).toBeGreaterThanOrEqual(32);
       expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
       tokens.add(token);
-      const read = await call(acme, GET_SESSION, { id: session.id });
+      const read = await execute(acme, GET_SESSION, { id: session.id });
       expect(read.onboardingSession).toEqual(session);
       expect(read.node).toEqual({ id: session.id });
     }
@@ -132,19 +237,19 @@ describe('requestNewOnboarding', () => {
   });
 
   it('keeps the workflow snapshot forever; new sessions get the current workflow and version (rule 3)', async () => {
-    const wf = await createWorkflow(acme, 'Snapshot', ['DOCUMENT']);
-    const replacement = await createWorkflow(acme, 'Replacement', ['LIVENESS', 'ADDRESS']);
-    const integration = await createIntegration(acme, { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Snap OIDC', workflowId: wf.id });
-    const sibling = await createIntegration(acme, { templateKey: 'API', name: 'Snap API', workflowId: wf.id });
+    const wf = await acme.workflow({ name: 'Snapshot', steps: ['DOCUMENT'] });
+    const replacement = await acme.workflow({ name: 'Replacement', steps: ['LIVENESS', 'ADDRESS'] });
+    const integration = (await acme.integration({ templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Snap OIDC', workflowId: wf.id })).id;
+    const sibling = (await acme.apiIntegration({ name: 'Snap API', workflowId: wf.id })).id;
     const old = await requestOk(acme, { integrationId: integration, externalUserId: 'before' });
     expect(old).toMatchObject({ workflow: { id: wf.id }, workflowVersion: 1, steps: ['DOCUMENT'] });
 
-    const edited = await mutationOk(acme, UPDATE_WORKFLOW, { id: wf.id, steps: ['DOCUMENT', 'SELFIE', 'LIVENESS'] });
+    const edited = await mutateOk(acme, UPDATE_WORKFLOW, { id: wf.id, steps: ['DOCUMENT', 'SELFIE', 'LIVENESS'] });
     expect(edited.workflow.version).toBe(2);
-    const relinked = await mutationOk(acme, UPDATE, { id: integration, workflowId: replacement.id });
-    expect(relinked.integration.workflow.id).toBe(replacement.id);
+    const relinked = await mutateOk(acme, UPDATE, { id: integration, workflowId: replacement.id });
+    expect(relinked.integration.workflow?.id).toBe(replacement.id);
 
-    const oldNow = (await call(acme, GET_SESSION, { id: old.id })).onboardingSession;
+    const oldNow = await readSession(acme, old.id);
     expect(oldNow).toMatchObject({ workflow: { id: wf.id, version: 2 }, workflowVersion: 1, steps: ['DOCUMENT'], status: 'PENDING' });
 
     const fresh = await requestOk(acme, { integrationId: integration, externalUserId: 'after' });
@@ -154,8 +259,8 @@ describe('requestNewOnboarding', () => {
     expect(onEdited).toMatchObject({ workflow: { id: wf.id }, workflowVersion: 2, steps: ['DOCUMENT', 'SELFIE', 'LIVENESS'] });
 
     // A later edit of the replacement does not move the fresh session either.
-    await mutationOk(acme, UPDATE_WORKFLOW, { id: replacement.id, steps: ['ADDRESS'] });
-    const freshNow = (await call(acme, GET_SESSION, { id: fresh.id })).onboardingSession;
+    await mutateOk(acme, UPDATE_WORKFLOW, { id: replacement.id, steps: ['ADDRESS'] });
+    const freshNow = await readSession(acme, fresh.id);
     expect(freshNow).toMatchObject({ workflow: { id: replacement.id, version: 2 }, workflowVersion: 1, steps: ['LIVENESS', 'ADDRESS'] });
   });
 
@@ -167,25 +272,28 @@ describe('requestNewOnboarding', () => {
   it('refuses directory, disabled, unknown and deleted integrations', async () => {
     refused(await request(acme, { integrationId: okta }), 'INTEGRATION_CANNOT_ONBOARD', ['input', 'integrationId']);
 
-    const disabled = await createIntegration(acme, { templateKey: 'API', name: 'Paused', workflowId: kyc.id });
-    await mutationOk(acme, UPDATE, { id: disabled, status: 'DISABLED' });
+    const disabled = (await acme.apiIntegration({ name: 'Paused', workflowId: kyc.id })).id;
+    await mutateOk(acme, UPDATE, { id: disabled, status: 'DISABLED' });
     refused(await request(acme, { integrationId: disabled, externalUserId: 'x' }), 'INTEGRATION_DISABLED', ['input', 'integrationId']);
     expect(await sessionCount(acme, disabled)).toBe(0);
-    await mutationOk(acme, UPDATE, { id: disabled, status: 'ACTIVE' });
+    await mutateOk(acme, UPDATE, { id: disabled, status: 'ACTIVE' });
     await requestOk(acme, { integrationId: disabled, externalUserId: 'x' });
 
     const unknown = refused(await request(acme, { integrationId: UNKNOWN_INTEGRATION }), 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']);
     refused(await request(acme, { integrationId: 'not-an-id' }), 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']);
 
-    const doomed = await createIntegration(acme, { templateKey: 'API', name: 'Doomed', workflowId: kyc.id });
-    await mutationOk(acme, DELETE, { id: doomed });
+    const doomed = (await acme.apiIntegration({ name: 'Doomed', workflowId: kyc.id })).id;
+    await mutateOk(acme, DELETE, { id: doomed });
     const deleted = refused(await request(acme, { integrationId: doomed }), 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']);
     expect(deleted.message).toBe(unknown.message);
   });
 
   it('DIRECTORY_USER_NOT_FOUND for a loginHint that matches nobody', async () => {
     refused(await request(acme, { integrationId: api, loginHint: 'nobody@example.com' }), 'DIRECTORY_USER_NOT_FOUND', ['input', 'loginHint']);
-    refused(await request(acme, { integrationId: api, directoryUserId: 'dus_01m8mwbn4xqpj3fypwxwrsccbr' }), 'DIRECTORY_USER_NOT_FOUND', ['input', 'directoryUserId']);
+    refused(await request(acme, { integrationId: api, directoryUserId: 'dus_01m8mwbn4xqpj3fypwxwrsccbr' }), 'DIRECTORY_USER_NOT_FOUND', [
+      'input',
+      'directoryUserId',
+    ]);
     expect(await sessionCount(acme, api)).toBeGreaterThan(0);
   });
 
@@ -203,24 +311,21 @@ describe('requestNewOnboarding', () => {
 
 describe('integration.onboardingSessions', () => {
   it('lists the integration’s sessions newest first, paged, with totalCount', async () => {
-    const integrationId = await createIntegration(acme, { templateKey: 'API', name: 'Listed', workflowId: kyc.id });
+    const integrationId = (await acme.apiIntegration({ name: 'Listed', workflowId: kyc.id })).id;
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await requestOk(acme, { integrationId, externalUserId: `listed-${i}` })).id);
-    const PAGE = gql`query ($id: ID!, $first: Int, $after: String) {
-      integration(id: $id) { onboardingSessions(first: $first, after: $after) {
-        totalCount edges { cursor node { id integration { id } } } pageInfo { hasNextPage endCursor }
-      } }
-    }`;
-    const page1 = (await call(acme, PAGE, { id: integrationId, first: 2 })).integration.onboardingSessions;
+    const sessions = async (variables: { id: string; first: number; after?: string | null }) =>
+      present((await execute(acme, PAGE, variables)).integration).onboardingSessions;
+    const page1 = await sessions({ id: integrationId, first: 2 });
     expect(page1.totalCount).toBe(3);
-    expect(page1.edges.map((e: any) => e.node.id)).toEqual([ids[2], ids[1]]);
+    expect(nodeIds(page1)).toEqual([ids[2], ids[1]]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = (await call(acme, PAGE, { id: integrationId, first: 2, after: page1.pageInfo.endCursor })).integration.onboardingSessions;
-    expect(page2.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
+    const page2 = await sessions({ id: integrationId, first: 2, after: page1.pageInfo.endCursor });
+    expect(nodeIds(page2)).toEqual([ids[0]]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
     expect(page2.edges[0].node.integration).toEqual({ id: integrationId });
     // Other integrations' sessions are not in the list.
-    expect((await call(acme, PAGE, { id: api, first: 100 })).integration.onboardingSessions.edges.map((e: any) => e.node.id)).not.toContain(ids[0]);
+    expect(nodeIds(await sessions({ id: api, first: 100 }))).not.toContain(ids[0]);
   });
 });
 
@@ -232,7 +337,13 @@ describe('idempotency', () => {
     const replay = await requestOk(acme, input);
     expect(replay).toEqual(first);
     // Field order and omitted optionals do not make a different request.
-    const reordered = await requestOk(acme, { email: 'cust1@example.com', externalUserId: 'cust-1', idempotencyKey: 'order-1', integrationId: api, loginHint: null });
+    const reordered = await requestOk(acme, {
+      email: 'cust1@example.com',
+      externalUserId: 'cust-1',
+      idempotencyKey: 'order-1',
+      integrationId: api,
+      loginHint: null,
+    });
     expect(reordered.id).toBe(first.id);
     expect(await sessionCount(acme, api)).toBe(count);
   });
@@ -252,25 +363,25 @@ describe('idempotency', () => {
     const onApi = await requestOk(acme, { ...input, integrationId: api });
     const onOidc = await requestOk(acme, { ...input, integrationId: oidc });
     expect(onOidc.id).not.toBe(onApi.id);
-    expect(onOidc.integration.id).toBe(oidc);
+    expect(onOidc.integration?.id).toBe(oidc);
     expect((await requestOk(acme, { ...input, integrationId: api })).id).toBe(onApi.id);
     expect((await requestOk(acme, { ...input, integrationId: oidc })).id).toBe(onOidc.id);
   });
 
   it('10 parallel requests with one key create one session', async () => {
-    const integrationId = await createIntegration(acme, { templateKey: 'API', name: 'Parallel', workflowId: kyc.id });
+    const integrationId = (await acme.apiIntegration({ name: 'Parallel', workflowId: kyc.id })).id;
     await requestOk(acme, { integrationId, externalUserId: 'earlier' });
     const before = await sessionCount(acme, integrationId);
     const input = { integrationId, idempotencyKey: 'parallel-key', externalUserId: 'cust-p' };
     const results = await Promise.all(Array.from({ length: 10 }, () => request(acme, input)));
     for (const result of results) expect(result.userErrors).toEqual([]);
-    const ids = new Set(results.map((r) => r.session.id));
+    const ids = new Set(results.map((r) => present(r.session).id));
     expect(ids.size).toBe(1);
     expect(await sessionCount(acme, integrationId)).toBe(before + 1);
   });
 
   it('10 parallel requests with one key but different parameters: one session, the rest IDEMPOTENCY_KEY_REUSED', async () => {
-    const integrationId = await createIntegration(acme, { templateKey: 'API', name: 'Parallel mixed', workflowId: kyc.id });
+    const integrationId = (await acme.apiIntegration({ name: 'Parallel mixed', workflowId: kyc.id })).id;
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => request(acme, { integrationId, idempotencyKey: 'mixed-key', externalUserId: `cust-${i}` })),
     );
@@ -287,58 +398,58 @@ describe('completeOnboardingSession', () => {
   it('COMPLETED and FAILED finish a session with completedAt; finishing again is SESSION_ALREADY_FINISHED', async () => {
     for (const outcome of ['COMPLETED', 'FAILED'] as const) {
       const session = await requestOk(acme, { integrationId: api, externalUserId: `finish-${outcome}` });
-      const done = await complete(acme, { sessionId: session.id, outcome, fullName: 'Ada Lovelace' });
+      const done = await mutate(acme, COMPLETE, { sessionId: session.id, outcome, fullName: 'Ada Lovelace' });
       expect(done.userErrors).toEqual([]);
       expect(done.session).toMatchObject({ id: session.id, status: outcome, workflowVersion: session.workflowVersion });
-      expect(Date.parse(done.session.completedAt)).toBeGreaterThanOrEqual(Date.parse(session.createdAt));
-      const read = (await call(acme, GET_SESSION, { id: session.id })).onboardingSession;
-      expect(read).toMatchObject({ status: outcome, completedAt: done.session.completedAt });
-      for (const again of ['COMPLETED', 'FAILED']) {
+      const completedAt = present(present(done.session).completedAt, 'completedAt');
+      expect(Date.parse(completedAt)).toBeGreaterThanOrEqual(Date.parse(session.createdAt));
+      const read = await readSession(acme, session.id);
+      expect(read).toMatchObject({ status: outcome, completedAt });
+      for (const again of ['COMPLETED', 'FAILED'] as const) {
         refused(await complete(acme, { sessionId: session.id, outcome: again }), 'SESSION_ALREADY_FINISHED', ['input', 'sessionId']);
       }
-      expect((await call(acme, GET_SESSION, { id: session.id })).onboardingSession).toMatchObject({ status: outcome, completedAt: done.session.completedAt });
+      expect(await readSession(acme, session.id)).toMatchObject({ status: outcome, completedAt });
     }
   });
 
   it('concurrent callbacks: exactly one finishes the session, the others are SESSION_ALREADY_FINISHED', async () => {
     const session = await requestOk(acme, { integrationId: api, externalUserId: 'racing-callbacks' });
-    const outcomes = Array.from({ length: 6 }, (_, i) => (i % 2 ? 'FAILED' : 'COMPLETED'));
+    const outcomes = Array.from({ length: 6 }, (_, i): OnboardingOutcome => (i % 2 ? 'FAILED' : 'COMPLETED'));
     const results = await Promise.all(outcomes.map((outcome) => complete(acme, { sessionId: session.id, outcome })));
     const winners = results.filter((r) => r.userErrors.length === 0);
     expect(winners).toHaveLength(1);
     for (const loser of results.filter((r) => r.userErrors.length > 0)) {
       refused(loser, 'SESSION_ALREADY_FINISHED', ['input', 'sessionId']);
     }
-    const read = (await call(acme, GET_SESSION, { id: session.id })).onboardingSession;
-    expect(read).toMatchObject({ status: winners[0].session.status, completedAt: winners[0].session.completedAt });
+    const winner = present(winners[0].session);
+    const read = await readSession(acme, session.id);
+    expect(read).toMatchObject({ status: winner.status, completedAt: winner.completedAt });
   });
 
-  it("unknown and another organization's sessions: SESSION_NOT_FOUND, identical", async () => {
-    const theirWorkflow = await createWorkflow(other, 'Theirs', ['DOCUMENT']);
-    const theirIntegration = await createIntegration(other, { templateKey: 'API', name: 'Theirs', workflowId: theirWorkflow.id });
-    const theirs = await requestOk(other, { integrationId: theirIntegration });
+  it("unknown and another organization's sessions: SESSION_NOT_FOUND, identical", async ({ otherOrg }) => {
+    const theirs = await otherOrg.session();
     const foreign = refused(await complete(acme, { sessionId: theirs.id, outcome: 'COMPLETED' }), 'SESSION_NOT_FOUND', ['input', 'sessionId']);
     const unknown = refused(await complete(acme, { sessionId: UNKNOWN_SESSION, outcome: 'COMPLETED' }), 'SESSION_NOT_FOUND', ['input', 'sessionId']);
     const garbage = refused(await complete(acme, { sessionId: 'nope', outcome: 'FAILED' }), 'SESSION_NOT_FOUND', ['input', 'sessionId']);
     expect(foreign).toEqual(unknown);
     expect(garbage).toEqual(unknown);
-    expect(await call(acme, GET_SESSION, { id: theirs.id })).toEqual({ onboardingSession: null, node: null });
-    expect((await call(other, GET_SESSION, { id: theirs.id })).onboardingSession.status).toBe('PENDING');
+    expect(await execute(acme, GET_SESSION, { id: theirs.id })).toEqual({ onboardingSession: null, node: null });
+    expect((await readSession(otherOrg, theirs.id))?.status).toBe('PENDING');
   });
 });
 
 describe('sessions outlive their integration', () => {
   it('after deleteIntegration the session reads with integration null and keeps its workflow snapshot', async () => {
-    const wf = await createWorkflow(acme, 'Outlive', ['DOCUMENT', 'SELFIE']);
-    const integration = await createIntegration(acme, { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Short-lived', workflowId: wf.id });
+    const wf = await acme.workflow({ name: 'Outlive', steps: ['DOCUMENT', 'SELFIE'] });
+    const integration = (await acme.integration({ templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'Short-lived', workflowId: wf.id })).id;
     const open = await requestOk(acme, { integrationId: integration, externalUserId: 'keeps-history' });
     const finished = await requestOk(acme, { integrationId: integration, externalUserId: 'finished' });
-    await mutationOk(acme, COMPLETE, { sessionId: finished.id, outcome: 'COMPLETED' });
-    await mutationOk(acme, UPDATE_WORKFLOW, { id: wf.id, steps: ['SELFIE'] });
-    const deleted = await mutationOk(acme, DELETE, { id: integration });
+    await mutateOk(acme, COMPLETE, { sessionId: finished.id, outcome: 'COMPLETED' });
+    await mutateOk(acme, UPDATE_WORKFLOW, { id: wf.id, steps: ['SELFIE'] });
+    const deleted = await mutateOk(acme, DELETE, { id: integration });
     expect(deleted.deletedIntegrationId).toBe(integration);
 
-    const read = (await call(acme, GET_SESSION, { id: open.id })).onboardingSession;
+    const read = await readSession(acme, open.id);
     expect(read).toMatchObject({
       id: open.id,
       status: 'PENDING',
@@ -348,9 +459,12 @@ describe('sessions outlive their integration', () => {
       steps: ['DOCUMENT', 'SELFIE'],
       onboardingUrl: open.onboardingUrl,
     });
-    const readFinished = (await call(acme, GET_SESSION, { id: finished.id })).onboardingSession;
+    const readFinished = await readSession(acme, finished.id);
     expect(readFinished).toMatchObject({ status: 'COMPLETED', integration: null, workflowVersion: 1 });
     // The integration's ID is refused from now on, idempotency keys included.
-    refused(await request(acme, { integrationId: integration, externalUserId: 'keeps-history' }), 'INTEGRATION_NOT_FOUND', ['input', 'integrationId']);
+    refused(await request(acme, { integrationId: integration, externalUserId: 'keeps-history' }), 'INTEGRATION_NOT_FOUND', [
+      'input',
+      'integrationId',
+    ]);
   });
 });

@@ -8,11 +8,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { expect, inject, it } from 'vitest';
-import { socketConnectionString } from '../src/db/embedded.ts';
 import { MIGRATIONS_DIR, diffMigrationsToSchema } from '../src/db/schema-engine.ts';
+import { databaseClient } from './support/databases.ts';
 import { ROOT } from './support/process.ts';
 
 // printedSchema() runs under tsx, as `npm run schema:print` does: inside vitest the
@@ -48,14 +47,16 @@ if (storage === 'pglite') {
 // Prisma's CLI records them, so a connected user's `prisma migrate deploy` sees the same
 // history (same names, same checksums, nothing failed or rolled back).
 it('the running server applied every migration, recorded as prisma migrate deploy expects', async () => {
-  const env = inject('storageEnv');
-  const client = new pg.Client({ connectionString: env.DATABASE_URL ?? socketConnectionString(env.DATA_DIR) });
+  const client = databaseClient(inject('storageEnv'));
   await client.connect();
   try {
     const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
     );
-    const dirs = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const dirs = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(dirs.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.migration_name)).toEqual(dirs);
     for (const row of rows) {

@@ -1,11 +1,25 @@
 // A sync interrupted again and again (say, a page that crashes the process each time) is
 // given up as FAILED after 5 claims instead of being retried forever. The interrupted
 // state is written straight into the server's database, as a crashed runner leaves it.
-import { gql } from 'graphql-request';
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
-import { createOrg, storageEnv } from './support/api.ts';
+import { storageEnv } from './support/api.ts';
+import { execute, graphql, present, testOrg } from './support/kit.ts';
+
+const LAST_SYNC = graphql(`
+  query SyncAttemptsLastSync($id: ID!) {
+    integration(id: $id) {
+      directory {
+        lastSync {
+          id
+          status
+          error
+        }
+      }
+    }
+  }
+`);
 
 function database(): pg.Client {
   // PostgreSQL directly; the embedded database through its owner's Unix socket.
@@ -17,13 +31,15 @@ function database(): pg.Client {
 // The suite's server runs other files' syncs too (two at a time), so the crafted one may
 // wait for a runner slot: generous deadlines, no timing assertion.
 it('gives up a sync claimed 5 times, with an error saying so', { timeout: 180_000 }, async () => {
-  const org = await createOrg('Attempts');
-  const { createIntegration } = await org.client.request<any>(
-    gql`mutation { createIntegration(input: { templateKey: "OKTA", name: "Crashy", config: { orgUrl: "http://127.0.0.1:9", apiToken: "okta-token-attempts" } }) { integration { id } userErrors { code } } }`,
-  );
-  const integrationId = createIntegration.integration.id;
-  const LAST_SYNC = gql`query ($id: ID!) { integration(id: $id) { directory { lastSync { id status error } } } }`;
-  const lastSync = async () => (await org.client.request<any>(LAST_SYNC, { id: integrationId })).integration.directory.lastSync;
+  const org = await testOrg({ name: 'Attempts' });
+  const integrationId = (
+    await org.integration({ templateKey: 'OKTA', name: 'Crashy', config: { orgUrl: 'http://127.0.0.1:9', apiToken: 'okta-token-attempts' } })
+  ).id;
+  const lastSync = async () =>
+    present(
+      present(present((await execute(org, LAST_SYNC, { id: integrationId })).integration, 'integration').directory, 'directory').lastSync,
+      'lastSync',
+    );
   // Let the first (unreachable) sync end, so the crafted one is the integration's only open sync.
   for (let i = 0; i < 600 && ['QUEUED', 'RUNNING'].includes((await lastSync()).status); i++) await sleep(100);
 
@@ -40,11 +56,15 @@ it('gives up a sync claimed 5 times, with an error saying so', { timeout: 180_00
   } finally {
     await client.end();
   }
-  let sync;
+  let sync: Awaited<ReturnType<typeof lastSync>> | undefined;
   for (let i = 0; i < 900; i++) {
     sync = await lastSync();
     if (sync.status === 'FAILED') break;
     await sleep(100);
   }
-  expect(sync).toEqual({ id: syncId, status: 'FAILED', error: 'the sync was interrupted 5 times before finishing (the server stopped while reading this directory); start it again' });
+  expect(sync).toEqual({
+    id: syncId,
+    status: 'FAILED',
+    error: 'the sync was interrupted 5 times before finishing (the server stopped while reading this directory); start it again',
+  });
 });

@@ -25,3 +25,14 @@ export async function createDatabase(baseUrl: string, label = 'integrations_test
     },
   };
 }
+
+/**
+ * A pg client (not yet connected) on a server's storage, as global-setup.ts and
+ * isolated-server.ts describe it: PostgreSQL through DATABASE_URL, the embedded database
+ * through its owner's Unix socket in DATA_DIR.
+ */
+export function databaseClient(storageEnv: Record<string, string>): pg.Client {
+  return storageEnv.DATABASE_URL
+    ? new pg.Client({ connectionString: storageEnv.DATABASE_URL })
+    : new pg.Client({ host: storageEnv.DATA_DIR, user: 'postgres', database: 'postgres' });
+}

@@ -1,78 +1,158 @@
 // Directory sync through the API, as a dashboard or partner script drives it: directory
 // integrations pointed at the loopback stand-ins, syncs polled until they settle (with a
-// deadline, never a fixed wait), users listed page by page.
+// deadline, never a fixed wait), users listed page by page. Typed documents of ./kit.ts;
+// a caller is anything kit's execute() takes (an Org, or `{ apiKey, graphqlUrl }` for a
+// server of a test's own).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type GraphQLClient, gql } from 'graphql-request';
 import { expect } from 'vitest';
+import type {
+  DirectorySyncFieldsFragment,
+  DirectorySyncStatus,
+  DirectoryUserFieldsFragment,
+  DirectoryUserFilter,
+  DirectoryUsersPageQuery,
+} from '../generated/graphql.ts';
+import { type Caller, execute, graphql, mutate, mutateOk, nodes, present } from './kit.ts';
 import type { GraphStandIn } from './standins/microsoft-graph.ts';
 import type { OktaStandIn } from './standins/okta.ts';
 
-export const SYNC_FIELDS = 'id status processed total created updated deactivated error startedAt finishedAt';
-export const USER_FIELDS = 'id externalId email userPrincipalName employeeId displayName active enrollmentStatus';
+graphql(`
+  fragment DirectorySyncFields on DirectorySync {
+    id
+    status
+    processed
+    total
+    created
+    updated
+    deactivated
+    error
+    startedAt
+    finishedAt
+  }
+`);
+graphql(`
+  fragment DirectoryUserFields on DirectoryUser {
+    id
+    externalId
+    email
+    userPrincipalName
+    employeeId
+    displayName
+    active
+    enrollmentStatus
+  }
+`);
 
-export interface Sync {
-  id: string;
-  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  processed: number;
-  total: number | null;
-  created: number;
-  updated: number;
-  deactivated: number;
-  error: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** A sync as its fields read (`...DirectorySyncFields`). */
+export type Sync = DirectorySyncFieldsFragment;
+/** A directory user as its fields read (`...DirectoryUserFields`). */
+export type DirectoryUser = DirectoryUserFieldsFragment;
+export type UserPage = DirectoryUsersPageQuery['directoryUsers'];
 
-export interface DirectoryUser {
-  id: string;
-  externalId: string;
-  email: string | null;
-  userPrincipalName: string | null;
-  employeeId: string | null;
-  displayName: string | null;
-  active: boolean;
-  enrollmentStatus: 'NOT_ENROLLED' | 'PENDING' | 'ENROLLED' | 'FAILED';
-}
+export const TERMINAL: readonly DirectorySyncStatus[] = ['SUCCEEDED', 'FAILED'];
 
-export interface UserError {
-  field: string[] | null;
-  code: string;
-  message: string;
-}
-
-export const TERMINAL = ['SUCCEEDED', 'FAILED'];
-
-type Client = { client: GraphQLClient };
-
-const CREATE_INTEGRATION = gql`
-  mutation ($input: CreateIntegrationInput!) {
+const CREATE_INTEGRATION = graphql(`
+  mutation DirectoryCreateIntegration($input: CreateIntegrationInput!) {
     createIntegration(input: $input) {
-      integration { id directory { userCount lastSync { ${SYNC_FIELDS} } } }
-      userErrors { field code message }
+      integration {
+        id
+        directory {
+          userCount
+          lastSync {
+            ...DirectorySyncFields
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
     }
   }
-`;
-const START_SYNC = gql`
-  mutation ($input: StartDirectorySyncInput!) {
-    startDirectorySync(input: $input) { sync { ${SYNC_FIELDS} } userErrors { field code message } }
+`);
+export const START_SYNC = graphql(`
+  mutation DirectoryStartSync($input: StartDirectorySyncInput!) {
+    startDirectorySync(input: $input) {
+      sync {
+        ...DirectorySyncFields
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-`;
-const SYNC = gql`query ($id: ID!) { node(id: $id) { ... on DirectorySync { ${SYNC_FIELDS} } } }`;
-const DIRECTORY = gql`
-  query ($id: ID!) { integration(id: $id) { id directory { userCount lastSync { ${SYNC_FIELDS} } } } }
-`;
-const USERS = gql`
-  query ($integrationId: ID!, $first: Int, $after: String, $filter: DirectoryUserFilter) {
+`);
+const SYNC = graphql(`
+  query DirectorySyncNode($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on DirectorySync {
+        ...DirectorySyncFields
+      }
+    }
+  }
+`);
+const DIRECTORY = graphql(`
+  query DirectoryOfIntegration($id: ID!) {
+    integration(id: $id) {
+      id
+      directory {
+        userCount
+        lastSync {
+          ...DirectorySyncFields
+        }
+      }
+    }
+  }
+`);
+export const DIRECTORY_USERS = graphql(`
+  query DirectoryUsersPage($integrationId: ID!, $first: Int, $after: String, $filter: DirectoryUserFilter) {
     directoryUsers(integrationId: $integrationId, first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { ${USER_FIELDS} } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...DirectoryUserFields
+        }
+      }
     }
   }
-`;
-const CREATE_WORKFLOW = gql`
-  mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } userErrors { code message } } }
-`;
+`);
+const CREATE_WORKFLOW = graphql(`
+  mutation DirectoryCreateWorkflow($input: CreateWorkflowInput!) {
+    createWorkflow(input: $input) {
+      workflow {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const CREATE_API_INTEGRATION = graphql(`
+  mutation DirectoryCreateApiIntegration($input: CreateIntegrationInput!) {
+    createIntegration(input: $input) {
+      integration {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
 
 export interface DirectoryIntegration {
   id: string;
@@ -80,22 +160,19 @@ export interface DirectoryIntegration {
   firstSync: Sync;
 }
 
-async function createDirectoryIntegration(org: Client, templateKey: string, name: string, config: object): Promise<DirectoryIntegration> {
-  const { createIntegration } = await org.client.request<any>(CREATE_INTEGRATION, { input: { templateKey, name, config } });
-  expect(createIntegration.userErrors).toEqual([]);
-  const { id, directory } = createIntegration.integration;
+/** Any directory integration, exactly as given; asserts it was made and its first sync queued. */
+export async function createDirectoryIntegration(org: Caller, templateKey: string, name: string, config: object): Promise<DirectoryIntegration> {
+  const { integration } = await mutateOk(org, CREATE_INTEGRATION, { templateKey, name, config });
+  const directory = present(integration.directory, 'directory');
   expect(directory.lastSync, 'creating a directory integration queues its first sync').not.toBeNull();
-  return { id, firstSync: directory.lastSync };
+  return { id: integration.id, firstSync: present(directory.lastSync) };
 }
 
-export function createOktaIntegration(org: Client, okta: OktaStandIn, options: { apiToken?: string; orgUrl?: string; name?: string } = {}) {
-  return createDirectoryIntegration(org, 'OKTA', options.name ?? 'Okta', {
-    orgUrl: options.orgUrl ?? okta.url,
-    apiToken: options.apiToken ?? okta.token,
-  });
+export function createOktaIntegration(org: Caller, okta: OktaStandIn, options: { apiToken?: string; name?: string } = {}) {
+  return createDirectoryIntegration(org, 'OKTA', options.name ?? 'Okta', { orgUrl: okta.url, apiToken: options.apiToken ?? okta.token });
 }
 
-export function createEntraIntegration(org: Client, graph: GraphStandIn, options: { clientSecret?: string; name?: string } = {}) {
+export function createEntraIntegration(org: Caller, graph: GraphStandIn, options: { clientSecret?: string; name?: string } = {}) {
   return createDirectoryIntegration(org, 'MICROSOFT_ENTRA', options.name ?? 'Entra', {
     tenantId: graph.tenantId,
     clientId: graph.clientId,
@@ -105,33 +182,48 @@ export function createEntraIntegration(org: Client, graph: GraphStandIn, options
   });
 }
 
-/** A workflow and an API integration linked to it: something that starts sessions. */
-export async function createApiIntegration(org: Client, name = 'API'): Promise<string> {
-  const { createWorkflow } = await org.client.request<any>(CREATE_WORKFLOW, { input: { name: `${name} flow`, steps: ['DOCUMENT', 'SELFIE'] } });
-  expect(createWorkflow.userErrors).toEqual([]);
-  const { createIntegration } = await org.client.request<any>(gql`
-    mutation ($input: CreateIntegrationInput!) { createIntegration(input: $input) { integration { id } userErrors { code message } } }
-  `, { input: { templateKey: 'API', name, workflowId: createWorkflow.workflow.id } });
-  expect(createIntegration.userErrors).toEqual([]);
-  return createIntegration.integration.id;
+/**
+ * A workflow and an API integration linked to it: something that starts sessions. (With a
+ * kit Org, `org.apiIntegration({ name })` does the same.)
+ */
+export async function createApiIntegration(org: Caller, name = 'API'): Promise<string> {
+  const { workflow } = await mutateOk(org, CREATE_WORKFLOW, { name: `${name} flow`, steps: ['DOCUMENT', 'SELFIE'] });
+  return (await mutateOk(org, CREATE_API_INTEGRATION, { templateKey: 'API', name, workflowId: workflow.id })).integration.id;
 }
 
-export async function startSync(org: Client, integrationId: string): Promise<{ sync: Sync | null; userErrors: UserError[] }> {
-  return (await org.client.request<any>(START_SYNC, { input: { integrationId } })).startDirectorySync;
+export function startSync(org: Caller, integrationId: string) {
+  return mutate(org, START_SYNC, { integrationId });
 }
 
-export async function getSync(org: Client, id: string): Promise<Sync> {
-  const { node } = await org.client.request<any>(SYNC, { id });
-  expect(node, `sync ${id}`).not.toBeNull();
-  return node;
+/** A sync by ID; null when there is none (or not for this caller). */
+export async function findSync(org: Caller, id: string): Promise<Sync | null> {
+  const { node } = await execute(org, SYNC, { id });
+  if (node === null) return null;
+  expect(node.__typename, `node ${id}`).toBe('DirectorySync');
+  if (node.__typename !== 'DirectorySync') return null;
+  const { __typename, ...sync } = node;
+  return sync;
 }
 
-export async function getDirectory(org: Client, integrationId: string): Promise<{ userCount: number; lastSync: Sync | null }> {
-  return (await org.client.request<any>(DIRECTORY, { id: integrationId })).integration.directory;
+/** A sync that must be there. */
+export async function getSync(org: Caller, id: string): Promise<Sync> {
+  return present(await findSync(org, id), `sync ${id}`);
 }
 
-/** Polls `check` until it returns a value other than undefined, or fails at the deadline. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000, intervalMs = 150): Promise<T> {
+export async function getDirectory(org: Caller, integrationId: string) {
+  return present(present((await execute(org, DIRECTORY, { id: integrationId })).integration, `integration ${integrationId}`).directory, 'directory');
+}
+
+/**
+ * Polls `check` until it returns a value other than undefined, or fails at the deadline
+ * (`what` may be a function, read then: say what was seen last).
+ */
+export async function eventually<T>(
+  what: string | (() => string),
+  check: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+  intervalMs = 150,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -141,16 +233,23 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${String(last)}` : ''}`);
+    }
     await sleep(intervalMs);
   }
 }
 
 /** Polls a sync until `until` holds (by default: until it finished, either way). */
-export function waitForSync(org: Client, syncId: string, until: (sync: Sync) => boolean = (s) => TERMINAL.includes(s.status), timeoutMs = 60_000): Promise<Sync> {
+export function waitForSync(
+  org: Caller,
+  syncId: string,
+  until: (sync: Sync) => boolean = (s) => TERMINAL.includes(s.status),
+  timeoutMs = 60_000,
+): Promise<Sync> {
   let last: Sync | undefined;
   return eventually(
-    `sync ${syncId} (last seen ${JSON.stringify(last)})`,
+    () => `sync ${syncId} (last seen ${JSON.stringify(last)})`,
     async () => {
       last = await getSync(org, syncId);
       return until(last) ? last : undefined;
@@ -159,27 +258,21 @@ export function waitForSync(org: Client, syncId: string, until: (sync: Sync) => 
   );
 }
 
-export interface UserPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: DirectoryUser }[];
-}
-
 export async function directoryUsers(
-  org: Client,
+  org: Caller,
   integrationId: string,
-  args: { first?: number; after?: string | null; filter?: object } = {},
+  args: { first?: number; after?: string | null; filter?: DirectoryUserFilter } = {},
 ): Promise<UserPage> {
-  return (await org.client.request<any>(USERS, { integrationId, ...args })).directoryUsers;
+  return (await execute(org, DIRECTORY_USERS, { integrationId, ...args })).directoryUsers;
 }
 
 /** Every directory user matching `filter`, read in pages of 100. */
-export async function allDirectoryUsers(org: Client, integrationId: string, filter?: object): Promise<DirectoryUser[]> {
+export async function allDirectoryUsers(org: Caller, integrationId: string, filter?: DirectoryUserFilter): Promise<DirectoryUser[]> {
   const users: DirectoryUser[] = [];
   let after: string | null = null;
   for (;;) {
     const page: UserPage = await directoryUsers(org, integrationId, { first: 100, after, filter });
-    users.push(...page.edges.map((e) => e.node));
+    users.push(...nodes(page));
     if (!page.pageInfo.hasNextPage) return users;
     after = page.pageInfo.endCursor;
   }
@@ -187,4 +280,12 @@ export async function allDirectoryUsers(org: Client, integrationId: string, filt
 
 export function byExternalId(users: DirectoryUser[]): Map<string, DirectoryUser> {
   return new Map(users.map((u) => [u.externalId, u]));
+}
+
+/** The message and extensions.code of an error a subscription collected (a GraphQL error, or what the transport reported). */
+export function errorParts(error: unknown): { message: unknown; code: unknown } {
+  if (typeof error !== 'object' || error === null) return { message: undefined, code: undefined };
+  const { message, extensions } = error as { message?: unknown; extensions?: unknown };
+  const code = typeof extensions === 'object' && extensions !== null ? (extensions as { code?: unknown }).code : undefined;
+  return { message, code };
 }

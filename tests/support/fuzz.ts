@@ -293,19 +293,43 @@ export function idValue(rng: Rng, ctx: FuzzContext, hint: IdHint, sane: boolean)
   ]);
 }
 
-const CURSOR_JUNK = ['', 'abc', '====', 'R1BDOlM6', 'R1BDOlM6aW50XzAx', 'R1BDOk46MTIz', 'R1BDOko6e30=', Buffer.from('GPC:S:int_').toString('base64'), '%%%', '\u0000'];
+const CURSOR_JUNK = [
+  '',
+  'abc',
+  '====',
+  'R1BDOlM6',
+  'R1BDOlM6aW50XzAx',
+  'R1BDOk46MTIz',
+  'R1BDOko6e30=',
+  Buffer.from('GPC:S:int_').toString('base64'),
+  '%%%',
+  '\u0000',
+];
 
 function cursorValue(rng: Rng, ctx: FuzzContext, sane: boolean): string {
   if ((sane || rng.chance(0.4)) && ctx.own.cursors.length) return rng.pick(ctx.own.cursors);
   if (rng.chance(0.3) && ctx.foreign.cursors.length) return rng.pick(ctx.foreign.cursors);
-  if (rng.chance(0.3)) return Buffer.from(`GPC:${rng.pick(['S', 'N', 'J', 'D', 'X'])}:${rng.pick([`int_${ulidish(rng)}`, '{}', '1', '', oddString(rng, 0)])}`).toString('base64');
+  if (rng.chance(0.3))
+    return Buffer.from(`GPC:${rng.pick(['S', 'N', 'J', 'D', 'X'])}:${rng.pick([`int_${ulidish(rng)}`, '{}', '1', '', oddString(rng, 0)])}`).toString(
+      'base64',
+    );
   return rng.pick([...CURSOR_JUNK, oddString(rng)]);
 }
 
 const TEMPLATE_KEYS = ['API', 'OIDC_CLIENT_CREDENTIALS', 'OKTA', 'MICROSOFT_ENTRA'];
 /** The only reachable URL a directory may get: refused at once on loopback, no outbound wait. */
 const SAFE_URL = 'http://127.0.0.1:9';
-const BAD_URLS = ['not a url', 'ftp://example.test/x', 'javascript:alert(1)', '', 'http://', 'http://[::1', 'file:///etc/passwd', '//x', 'http:// spaces .test'];
+const BAD_URLS = [
+  'not a url',
+  'ftp://example.test/x',
+  'javascript:alert(1)',
+  '',
+  'http://',
+  'http://[::1',
+  'file:///etc/passwd',
+  '//x',
+  'http:// spaces .test',
+];
 
 function configValue(rng: Rng, templateKey: string | undefined, sane: boolean): unknown {
   const key = templateKey && TEMPLATE_KEYS.includes(templateKey) ? templateKey : rng.pick(TEMPLATE_KEYS);
@@ -321,7 +345,13 @@ function configValue(rng: Rng, templateKey: string | undefined, sane: boolean): 
       config = { tenantId: str(), clientId: str(), clientSecret: str(), authorityUrl: url(), graphUrl: url() };
       break;
     case 'OIDC_CLIENT_CREDENTIALS':
-      config = rng.chance(0.5) ? {} : { redirectUris: Array.from({ length: rng.range(0, 3) }, () => rng.pick(['https://app.example.test/cb', 'http://localhost:3000/cb', ...BAD_URLS])) };
+      config = rng.chance(0.5)
+        ? {}
+        : {
+            redirectUris: Array.from({ length: rng.range(0, 3) }, () =>
+              rng.pick(['https://app.example.test/cb', 'http://localhost:3000/cb', ...BAD_URLS]),
+            ),
+          };
       break;
     default:
       config = {};
@@ -329,7 +359,16 @@ function configValue(rng: Rng, templateKey: string | undefined, sane: boolean): 
   if (sane) return config;
   const roll = rng.next();
   if (roll < 0.1) return rng.pick([[], 'config', 42, true, [config], null]);
-  if (roll < 0.25) config[rng.pick(['unknown', 'orgUrl', '__proto__', 'constructor', '', 'a b', oddString(rng)])] = rng.pick([1, 'x', null, [], {}, oddString(rng), { nested: { deeper: [oddString(rng)] } }]);
+  if (roll < 0.25)
+    config[rng.pick(['unknown', 'orgUrl', '__proto__', 'constructor', '', 'a b', oddString(rng)])] = rng.pick([
+      1,
+      'x',
+      null,
+      [],
+      {},
+      oddString(rng),
+      { nested: { deeper: [oddString(rng)] } },
+    ]);
   if (roll < 0.35) {
     const field = rng.pick(Object.keys(config));
     // A wrong type for a known field, never a reachable URL.
@@ -441,8 +480,10 @@ class DocumentBuilder {
     if (scalar === 'ID') return idValue(rng, this.ctx, idHintFor(parent, field), sane);
     if (field === 'after' || field === 'before') return cursorValue(rng, this.ctx, sane);
     if (field === 'templateKey') return sane || rng.chance(0.7) ? rng.pick(TEMPLATE_KEYS) : rng.pick(['api', 'NOPE', '', oddString(rng)]);
-    if (scalar === 'EmailAddress') return sane || rng.chance(0.5) ? `person${rng.int(1000)}@example.test` : rng.pick(['not-an-email', '@', 'a@', oddString(rng)]);
-    if (scalar === 'URL') return sane || rng.chance(0.5) ? rng.pick(['https://app.example.test/cb', 'https://app.example.test/done?x=1']) : rng.pick(BAD_URLS);
+    if (scalar === 'EmailAddress')
+      return sane || rng.chance(0.5) ? `person${rng.int(1000)}@example.test` : rng.pick(['not-an-email', '@', 'a@', oddString(rng)]);
+    if (scalar === 'URL')
+      return sane || rng.chance(0.5) ? rng.pick(['https://app.example.test/cb', 'https://app.example.test/done?x=1']) : rng.pick(BAD_URLS);
     if (scalar === 'DateTime') return sane ? new Date(0).toISOString() : rng.pick(['2024-13-45T99:99:99Z', 'yesterday', '', '0']);
     if (field === 'idempotencyKey' && !sane && rng.chance(0.3)) return 'k'.repeat(rng.pick([200, 3000, 10_000]));
     return sane ? saneString(rng) : oddString(rng);
@@ -456,7 +497,9 @@ class DocumentBuilder {
       if (!sane && rng.chance(0.1)) return this.inputValue(type.ofType, parent, field, sane, depth + 1); // a single item coerces to a list
       const n = field === 'steps' ? rng.range(sane ? 1 : 0, sane ? 3 : 60) : rng.range(0, 3);
       return Array.from({ length: n }, () =>
-        field === 'steps' && (sane || rng.chance(0.6)) ? rng.pick(['DOCUMENT', 'SELFIE', 'LIVENESS']) : this.inputValue(type.ofType, parent, field, sane, depth + 1),
+        field === 'steps' && (sane || rng.chance(0.6))
+          ? rng.pick(['DOCUMENT', 'SELFIE', 'LIVENESS'])
+          : this.inputValue(type.ofType, parent, field, sane, depth + 1),
       );
     }
     if (type instanceof GraphQLEnumType) {
@@ -479,7 +522,10 @@ class DocumentBuilder {
         out.config = configValue(rng, templateKey, sane);
         if (this.options.poison && !this.poisoned && rng.chance(0.3)) {
           this.poisoned = true;
-          (out as Record<string, unknown>).config = { ...(typeof out.config === 'object' && out.config ? out.config : {}), [rng.chance(0.5) ? 'apiToken' : 'x\u0000']: badString(rng) };
+          (out as Record<string, unknown>).config = {
+            ...(typeof out.config === 'object' && out.config ? out.config : {}),
+            [rng.chance(0.5) ? 'apiToken' : 'x\u0000']: badString(rng),
+          };
         }
       }
       return out;
@@ -487,7 +533,8 @@ class DocumentBuilder {
     if (type instanceof GraphQLScalarType) {
       switch (type.name) {
         case 'Int':
-          if (field === 'first' || field === 'last') return sane ? rng.range(0, 20) : rng.pick([-1, 0, 1, 5, 20, 100, 101, 1000, 2 ** 31 - 1, -(2 ** 31)]);
+          if (field === 'first' || field === 'last')
+            return sane ? rng.range(0, 20) : rng.pick([-1, 0, 1, 5, 20, 100, 101, 1000, 2 ** 31 - 1, -(2 ** 31)]);
           return rng.range(-5, 100);
         case 'Float':
           return rng.next() * 100;
@@ -530,7 +577,10 @@ class DocumentBuilder {
       const possible = schema.getPossibleTypes(named);
       const parts = ['__typename'];
       if (named instanceof GraphQLInterfaceType) parts.push('id');
-      for (const object of rng.shuffle([...possible]).slice(0, rng.range(1, 2))) parts.push(`... on ${object.name} ${this.selection(object, depth + 1, `${object.name[0].toLowerCase()}${object.name.slice(1)}_`) || '{ __typename }'}`);
+      for (const object of rng.shuffle([...possible]).slice(0, rng.range(1, 2)))
+        parts.push(
+          `... on ${object.name} ${this.selection(object, depth + 1, `${object.name[0].toLowerCase()}${object.name.slice(1)}_`) || '{ __typename }'}`,
+        );
       return `{ ${parts.join(' ')} }`;
     }
     const object = named as GraphQLObjectType;
@@ -575,8 +625,16 @@ function takesStrings(field: GraphQLField<unknown, unknown>): boolean {
 }
 
 export function buildDocument(rng: Rng, ctx: FuzzContext, options: BuildOptions): BuiltDocument {
-  const operationType = options.operationType ?? rng.weighted([['query', 55], ['mutation', 40], ['subscription', 5]] as const);
-  const root = (operationType === 'query' ? schema.getQueryType() : operationType === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType())!;
+  const operationType =
+    options.operationType ??
+    rng.weighted([
+      ['query', 55],
+      ['mutation', 40],
+      ['subscription', 5],
+    ] as const);
+  const root = (
+    operationType === 'query' ? schema.getQueryType() : operationType === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()
+  )!;
   let fields = Object.values(root.getFields());
   if (options.poison) fields = fields.filter(takesStrings);
   const builder = new DocumentBuilder(rng, ctx, options);
@@ -586,10 +644,21 @@ export function buildDocument(rng: Rng, ctx: FuzzContext, options: BuildOptions)
   const named = rng.chance(0.4);
   const operationName = named ? `Fuzz${rng.int(1000)}` : undefined;
   const varDefs = builder.vars.map((v) => `$${v.name}: ${v.type}`);
-  const head = named || varDefs.length || operationType !== 'query' || rng.chance(0.3) ? `${operationType}${named ? ` ${operationName}` : ''}${varDefs.length ? `(${varDefs.join(', ')})` : ''} ` : '';
+  const head =
+    named || varDefs.length || operationType !== 'query' || rng.chance(0.3)
+      ? `${operationType}${named ? ` ${operationName}` : ''}${varDefs.length ? `(${varDefs.join(', ')})` : ''} `
+      : '';
   const query = `${head}{ ${body} }`;
-  const variables = Object.fromEntries(builder.vars.map((v) => [v.name, v.value]));
-  return { query, variables: JSON.parse(JSON.stringify(variables)), operationName: named && rng.chance(0.7) ? operationName : undefined, poisoned: builder.poisoned, vars: builder.vars, operationType };
+  // Through JSON and back: enum values become their names, as they travel.
+  const variables = JSON.parse(JSON.stringify(Object.fromEntries(builder.vars.map((v) => [v.name, v.value])))) as Record<string, unknown>;
+  return {
+    query,
+    variables,
+    operationName: named && rng.chance(0.7) ? operationName : undefined,
+    poisoned: builder.poisoned,
+    vars: builder.vars,
+    operationType,
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -597,8 +666,39 @@ export function buildDocument(rng: Rng, ctx: FuzzContext, options: BuildOptions)
 
 const PUNCTUATION = ['{', '}', '(', ')', '[', ']', ':', '!', '$', '@', '.', '...', ',', '|', '&', '=', '#', '"', '"""', '\\'];
 const KEYWORDS = ['query', 'mutation', 'subscription', 'fragment', 'on', 'schema', 'type', 'extend', 'directive', 'input'];
-const DIRECTIVES = ['@skip(if: true)', '@include(if: false)', '@skip(if: "yes")', '@include(if: $nope)', '@deprecated', '@nope', '@specifiedBy(url: "x")', '@defer', '@stream(initialCount: 1)', '@skip', '@skip(if: true) @skip(if: true)'];
-const LITERALS = ['123', '-1', '1.5', '1e400', '"s"', '""', 'true', 'null', '[1, 2]', '[[]]', '{a: 1}', '{}', 'ACTIVE', 'NOPE', '$undefinedVar', '"\\u0000"', '"\\ud800"', '9007199254740993'];
+const DIRECTIVES = [
+  '@skip(if: true)',
+  '@include(if: false)',
+  '@skip(if: "yes")',
+  '@include(if: $nope)',
+  '@deprecated',
+  '@nope',
+  '@specifiedBy(url: "x")',
+  '@defer',
+  '@stream(initialCount: 1)',
+  '@skip',
+  '@skip(if: true) @skip(if: true)',
+];
+const LITERALS = [
+  '123',
+  '-1',
+  '1.5',
+  '1e400',
+  '"s"',
+  '""',
+  'true',
+  'null',
+  '[1, 2]',
+  '[[]]',
+  '{a: 1}',
+  '{}',
+  'ACTIVE',
+  'NOPE',
+  '$undefinedVar',
+  '"\\u0000"',
+  '"\\ud800"',
+  '9007199254740993',
+];
 const TYPES = ['Int', 'Int!', 'String', '[String!]!', 'ID!', 'Boolean', 'JSON', 'Nope', 'CreateWorkflowInput', 'Integration', '[[ID]]'];
 
 /** One to three random edits of a document's text. */
@@ -664,7 +764,17 @@ export function mutateDocument(rng: Rng, text: string): string {
         break;
       }
       case 7:
-        out += rng.pick([' }', ' {', ' query { viewer { apiKey { id } } }', ' { viewer { organization { id } } }', ' fragment X on Query { viewer { apiKey { id } } }', ' ...X', ' query Fuzz0 { __typename }', ' extend type Query { x: Int }', ' schema { query: Query }']);
+        out += rng.pick([
+          ' }',
+          ' {',
+          ' query { viewer { apiKey { id } } }',
+          ' { viewer { organization { id } } }',
+          ' fragment X on Query { viewer { apiKey { id } } }',
+          ' ...X',
+          ' query Fuzz0 { __typename }',
+          ' extend type Query { x: Int }',
+          ' schema { query: Query }',
+        ]);
         break;
       case 8: {
         const m = [...out.matchAll(/\$\w+: ([^,)=]+)/g)];
@@ -708,7 +818,14 @@ export function nestedJsonText(depth: number, rng: Rng): string {
   const opens: string[] = [];
   for (let i = 0; i < depth; i++) opens.push(rng.chance(0.5) ? '[' : '{"a":');
   const leaf = rng.pick(['"x"', '1', 'null', '"\\u0000"', '"\\ud800"']);
-  return opens.join('') + leaf + opens.reverse().map((o) => (o === '[' ? ']' : '}')).join('');
+  return (
+    opens.join('') +
+    leaf +
+    opens
+      .reverse()
+      .map((o) => (o === '[' ? ']' : '}'))
+      .join('')
+  );
 }
 
 export function aliases(count: number, field: string): string {
@@ -734,7 +851,9 @@ export function circularFragments(rng: Rng): string {
   if (rng.chance(0.2)) {
     // Fragments spreading each other many times (an exponential expansion, no cycle).
     const n = rng.range(5, 25);
-    const frags = Array.from({ length: n }, (_, i) => (i === n - 1 ? `fragment F${i} on Viewer { apiKey { id } }` : `fragment F${i} on Viewer { ...F${i + 1} ...F${i + 1} }`));
+    const frags = Array.from({ length: n }, (_, i) =>
+      i === n - 1 ? `fragment F${i} on Viewer { apiKey { id } }` : `fragment F${i} on Viewer { ...F${i + 1} ...F${i + 1} }`,
+    );
     return `{ viewer { ...F0 } } ${frags.join(' ')}`;
   }
   return rng.pick(variants);
@@ -829,7 +948,9 @@ export async function sendHttp(
     }
     return { status: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started };
   } catch (error) {
-    const message = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `${(error as { code?: string }).code ?? ''} ${(error as Error).message}`.trim();
+    const message = controller.signal.aborted
+      ? `no answer within ${timeoutMs} ms`
+      : `${(error as { code?: string }).code ?? ''} ${(error as Error).message}`.trim();
     return { status: 0, headers: {}, text: '', error: message, ms: Date.now() - started };
   } finally {
     clearTimeout(timer);
@@ -851,7 +972,10 @@ export async function sendRaw(host: string, port: number, bytes: Buffer, localAd
       const match = /^HTTP\/1\.[01] (\d{3})/.exec(text);
       const headerEnd = text.indexOf('\r\n\r\n');
       const headers: Record<string, string> = {};
-      for (const line of text.slice(0, headerEnd < 0 ? text.length : headerEnd).split('\r\n').slice(1)) {
+      for (const line of text
+        .slice(0, headerEnd < 0 ? text.length : headerEnd)
+        .split('\r\n')
+        .slice(1)) {
         const colon = line.indexOf(':');
         if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
       }
@@ -885,7 +1009,7 @@ export async function sendRaw(host: string, port: number, bytes: Buffer, localAd
 // contain it (an error message may quote the caller's own input).
 export const LEAK_PATTERNS: [string, RegExp][] = [
   ['stack frame', /(?:^|\\n|\n)\s*at [^\n"]*?\(?(?:file:\/\/|\/|node:)[^\s)"]*:\d+:\d+\)?/],
-  ['stack frame', /    at /],
+  ['stack frame', / {4}at /],
   ['Prisma', /prisma/i],
   ['node_modules', /node_modules/],
   ['SQL', /SELECT /],
@@ -908,7 +1032,7 @@ export function listeningPid(port: number): number | undefined {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
   const inodes = new Set<string>();
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
@@ -980,9 +1104,16 @@ function accept(rng: Rng, sane = false): Record<string, string> {
   return value ? { accept: value } : {};
 }
 
-function jsonBody(doc: { query: string; variables?: unknown; operationName?: string }): string {
-  const body: Record<string, unknown> = { query: doc.query };
-  if (doc.variables && Object.keys(doc.variables as object).length) body.variables = doc.variables;
+/** A GraphQL-over-HTTP request body; `variables` is whatever the generator put there (wrong on purpose, at times). */
+interface RequestBody {
+  query: string;
+  variables?: unknown;
+  operationName?: string;
+}
+
+function jsonBody(doc: RequestBody): string {
+  const body: RequestBody = { query: doc.query };
+  if (doc.variables && Object.keys(doc.variables).length) body.variables = doc.variables;
   if (doc.operationName) body.operationName = doc.operationName;
   return JSON.stringify(body);
 }
@@ -1042,11 +1173,17 @@ function wrongVariables(rng: Rng, doc: BuiltDocument): { variables: unknown; gua
   const variables: Record<string, unknown> = { ...doc.variables };
   const candidates = doc.vars.filter((v) => definitelyInvalid(v.inputType) !== undefined);
   const roll = rng.next();
-  if (roll < 0.1) return { variables: rng.pick([[], 'variables', 42, true, [doc.variables]]), guaranteed: doc.vars.some((v) => v.inputType instanceof GraphQLNonNull) };
+  if (roll < 0.1)
+    return {
+      variables: rng.pick([[], 'variables', 42, true, [doc.variables]]),
+      guaranteed: doc.vars.some((v) => v.inputType instanceof GraphQLNonNull),
+    };
   if (candidates.length && roll < 0.75) {
     const v = rng.pick(candidates);
     // Sometimes a near miss instead: a number for a string, a float for an int, 2^40, ...
-    variables[v.name] = rng.chance(0.7) ? definitelyInvalid(v.inputType) : rng.pick([123, 1.5, 2 ** 40, -0, '', [], {}, [[1]], { a: { b: { c: 1 } } }, true, 'ACTIVE']);
+    variables[v.name] = rng.chance(0.7)
+      ? definitelyInvalid(v.inputType)
+      : rng.pick([123, 1.5, 2 ** 40, -0, '', [], {}, [[1]], { a: { b: { c: 1 } } }, true, 'ACTIVE']);
     return { variables, guaranteed: false };
   }
   const required = doc.vars.filter((v) => v.inputType instanceof GraphQLNonNull);
@@ -1065,12 +1202,16 @@ function wrongVariables(rng: Rng, doc: BuiltDocument): { variables: unknown; gua
 function withAliases(query: string, count: number): string {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const extra = (text: string) => (parse(`{ ${Array.from({ length: count }, (_, i) => `t${i}: ${text}`).join(' ')} }`).definitions[0] as OperationDefinitionNode).selectionSet.selections;
+  const extra = (text: string) =>
+    (parse(`{ ${Array.from({ length: count }, (_, i) => `t${i}: ${text}`).join(' ')} }`).definitions[0] as OperationDefinitionNode).selectionSet
+      .selections;
   const root = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && !!s.selectionSet);
   const edited = visit(document, {
     SelectionSet(node) {
-      if (operation.operation === 'mutation' && root && node === root.selectionSet) return { ...node, selections: [...node.selections, ...extra('userErrors { code }')] };
-      if (operation.operation !== 'mutation' && node === operation.selectionSet) return { ...node, selections: [...node.selections, ...extra('viewer { organization { id } }')] };
+      if (operation.operation === 'mutation' && root && node === root.selectionSet)
+        return { ...node, selections: [...node.selections, ...extra('userErrors { code }')] };
+      if (operation.operation !== 'mutation' && node === operation.selectionSet)
+        return { ...node, selections: [...node.selections, ...extra('viewer { organization { id } }')] };
       return undefined;
     },
   });
@@ -1218,7 +1359,14 @@ export function sentinelRequest(rng: Rng, index: number, ctx: FuzzContext): Fuzz
       return req;
     }
     case 'content-type': {
-      const type = rng.pick(['text/plain', 'text/plain;charset=UTF-8', 'application/xml', 'application/octet-stream', 'image/png', 'multipart/form-data; boundary=x']);
+      const type = rng.pick([
+        'text/plain',
+        'text/plain;charset=UTF-8',
+        'application/xml',
+        'application/octet-stream',
+        'image/png',
+        'multipart/form-data; boundary=x',
+      ]);
       const req = post(index, kind(), 'sentinel', jsonBody({ query, variables, operationName }), { ...accepts, 'content-type': type });
       req.mustRefuse = true;
       return req;
@@ -1316,7 +1464,10 @@ const INVALID_UTF8 = [
   [0xff, 0xfe, 0x7b, 0x7d],
   [0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0x22, 0x7d],
   [0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d],
-  [0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0x7b, 0x20, 0x5f, 0x5f, 0x74, 0x79, 0x70, 0x65, 0x6e, 0x61, 0x6d, 0x65, 0x20, 0x7d, 0x80, 0x22, 0x7d],
+  [
+    0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0x7b, 0x20, 0x5f, 0x5f, 0x74, 0x79, 0x70, 0x65, 0x6e, 0x61, 0x6d, 0x65, 0x20, 0x7d,
+    0x80, 0x22, 0x7d,
+  ],
   [0xfe, 0xff, 0x00, 0x7b, 0x00, 0x7d],
   [0x00, 0x00, 0x00, 0x00],
 ];
@@ -1349,7 +1500,12 @@ function multipartBody(rng: Rng, operations: string): { type: string; body: stri
     `--${boundary}--\r\n`,
   ];
   const body = rng.chance(0.2) ? parts.slice(0, rng.range(1, 3)).join('') : parts.join('');
-  const type = rng.pick([`multipart/form-data; boundary=${boundary}`, 'multipart/form-data', `multipart/mixed; boundary=${boundary}`, `multipart/form-data; boundary=other`]);
+  const type = rng.pick([
+    `multipart/form-data; boundary=${boundary}`,
+    'multipart/form-data',
+    `multipart/mixed; boundary=${boundary}`,
+    `multipart/form-data; boundary=other`,
+  ]);
   return { type, body };
 }
 
@@ -1372,7 +1528,20 @@ const BAD_CONTENT_TYPES = [
   'application/octet-stream',
 ];
 
-const BAD_AUTH = ['unknown', 'revoked', 'truncated', 'long', 'bearer-garbage', 'bearer-unsigned', 'bearer-empty', 'basic', 'empty', 'latin1', 'both-bad', 'lowercase-bearer'];
+const BAD_AUTH = [
+  'unknown',
+  'revoked',
+  'truncated',
+  'long',
+  'bearer-garbage',
+  'bearer-unsigned',
+  'bearer-empty',
+  'basic',
+  'empty',
+  'latin1',
+  'both-bad',
+  'lowercase-bearer',
+];
 
 export function freeRequest(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext): FuzzRequest {
   const kind = rng.weighted(FREE_KINDS);
@@ -1420,7 +1589,11 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
       } else if (roll < 0.55) {
         body = JSON.stringify({ query: `{ viewer { organization { id } } } # ${'c'.repeat(size)}` });
       } else if (roll < 0.7) {
-        body = JSON.stringify({ query: `query Q($s: String) { __typename }`, variables: { s: 's'.repeat(size) }, operationName: rng.chance(0.5) ? 'Q' : 'o'.repeat(Math.min(size, 100_000)) });
+        body = JSON.stringify({
+          query: `query Q($s: String) { __typename }`,
+          variables: { s: 's'.repeat(size) },
+          operationName: rng.chance(0.5) ? 'Q' : 'o'.repeat(Math.min(size, 100_000)),
+        });
       } else if (roll < 0.85) {
         const count = Math.floor(size / 12);
         body = JSON.stringify({ query: '{ __typename }', variables: Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, i])) });
@@ -1461,7 +1634,11 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
         return post(index, 'deep:json-variable', auth, body, accept(rng, true));
       } else if (roll < 0.93) {
         const n = rng.pick([13, 20, 60]);
-        const frags = Array.from({ length: n }, (_, i) => `fragment F${i} on Integration { ${i < n - 1 ? `workflow { id } onboardingSessions(first: 1) { edges { node { integration { ...F${i + 1} } } } }` : 'id'} }`);
+        const frags = Array.from(
+          { length: n },
+          (_, i) =>
+            `fragment F${i} on Integration { ${i < n - 1 ? `workflow { id } onboardingSessions(first: 1) { edges { node { integration { ...F${i + 1} } } } }` : 'id'} }`,
+        );
         query = `{ integration(id: ${JSON.stringify(idValue(rng, ctx, 'integration', true))}) { ...F0 } } ${frags.join(' ')}`;
         label = 'fragments';
       } else {
@@ -1473,11 +1650,18 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
     }
     case 'aliases': {
       const roll = rng.next();
-      const field = rng.pick(['__typename', 'viewer { organization { id } }', 'apiKeys(first: 1) { totalCount }', 'integrations { totalCount }', 'workflows(first: 100) { totalCount edges { node { id } } }']);
+      const field = rng.pick([
+        '__typename',
+        'viewer { organization { id } }',
+        'apiKeys(first: 1) { totalCount }',
+        'integrations { totalCount }',
+        'workflows(first: 100) { totalCount edges { node { id } } }',
+      ]);
       let query: string;
       if (roll < 0.6) query = aliases(rng.pick([31, 32, 50, 100, 400, 1000]), field);
       else if (roll < 0.8) query = aliases(rng.range(20, 30), field);
-      else query = `{ a: viewer { apiKey { id } } a: apiKeys { totalCount } b: integrations(first: 1) { totalCount } b: integrations(first: 2) { totalCount } }`;
+      else
+        query = `{ a: viewer { apiKey { id } } a: apiKeys { totalCount } b: integrations(first: 1) { totalCount } b: integrations(first: 2) { totalCount } }`;
       return post(index, 'aliases', auth, JSON.stringify({ query }), accept(rng, true));
     }
     case 'circular':
@@ -1497,7 +1681,10 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
       let body: string = jsonBody(doc);
       if (type.startsWith('application/graphql') && rng.chance(0.7)) body = doc.query;
       if (type === 'application/x-www-form-urlencoded' && rng.chance(0.8)) {
-        body = new URLSearchParams({ query: doc.query, ...(Object.keys(doc.variables).length ? { variables: rng.chance(0.8) ? JSON.stringify(doc.variables) : '{bad' } : {}) }).toString();
+        body = new URLSearchParams({
+          query: doc.query,
+          ...(Object.keys(doc.variables).length ? { variables: rng.chance(0.8) ? JSON.stringify(doc.variables) : '{bad' } : {}),
+        }).toString();
       }
       const headers: Record<string, string> = { ...accept(rng) };
       const req = post(index, kind, auth, body, headers);
@@ -1508,11 +1695,13 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
     case 'get': {
       const doc = buildDocument(rng, ctx, { sane, operationType: rng.chance(0.3) ? 'mutation' : 'query' });
       const params: [string, string][] = [['query', rng.chance(0.2) ? mutateDocument(rng, doc.query) : doc.query]];
-      if (Object.keys(doc.variables).length) params.push(['variables', rng.chance(0.8) ? JSON.stringify(doc.variables) : rng.pick(['{bad', '[]', '"x"', '1', 'null', '{"a":'])]);
+      if (Object.keys(doc.variables).length)
+        params.push(['variables', rng.chance(0.8) ? JSON.stringify(doc.variables) : rng.pick(['{bad', '[]', '"x"', '1', 'null', '{"a":'])]);
       if (doc.operationName) params.push(['operationName', doc.operationName]);
       const roll = rng.next();
       if (roll < 0.1) params.push(['query', '{ viewer { apiKey { id } } }']);
-      else if (roll < 0.15) params.push(['extensions', rng.pick(['{"persistedQuery":', '{}', '[]', '"x"', '{"persistedQuery":{"version":1,"sha256Hash":"abc"}}'])]);
+      else if (roll < 0.15)
+        params.push(['extensions', rng.pick(['{"persistedQuery":', '{}', '[]', '"x"', '{"persistedQuery":{"version":1,"sha256Hash":"abc"}}'])]);
       else if (roll < 0.2) params.push(['pad', 'x'.repeat(rng.pick([1000, 8000, 14_000, 20_000, 70_000]))]);
       else if (roll < 0.25) params.splice(0, params.length);
       else if (roll < 0.3) params.push(['query', '']);
@@ -1522,7 +1711,7 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
       return req;
     }
     case 'batch': {
-      const docs = Array.from({ length: rng.pick([0, 1, 2, 5, 50]) }, () => JSON.parse(jsonBody(buildDocument(rng, ctx, { sane }))));
+      const docs = Array.from({ length: rng.pick([0, 1, 2, 5, 50]) }, () => JSON.parse(jsonBody(buildDocument(rng, ctx, { sane }))) as RequestBody);
       const body = rng.chance(0.2) ? JSON.stringify([docs, docs]) : JSON.stringify(docs);
       return post(index, kind, auth, body, accept(rng));
     }
@@ -1530,10 +1719,14 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
       const doc = buildDocument(rng, ctx, { sane: true, operationType: 'query' });
       const req = post(index, kind, auth, jsonBody(doc), accept(rng, true));
       const roll = rng.next();
-      if (roll < 0.15) req.headers[rng.pick(['x-long', 'x-request-id', 'user-agent', 'cookie', 'referer'])] = 'h'.repeat(rng.pick([1000, 8000, 15_000, 20_000, 60_000]));
+      if (roll < 0.15)
+        req.headers[rng.pick(['x-long', 'x-request-id', 'user-agent', 'cookie', 'referer'])] = 'h'.repeat(
+          rng.pick([1000, 8000, 15_000, 20_000, 60_000]),
+        );
       else if (roll < 0.25) for (let i = 0; i < rng.pick([50, 200, 1000, 2500]); i++) req.headers[`x-h${i}`] = String(i);
       else if (roll < 0.35) req.headers['content-encoding'] = rng.pick(['gzip', 'deflate', 'br', 'identity', 'bogus', 'gzip, gzip', 'zstd']);
-      else if (roll < 0.45) req.headers['x-request-id'] = rng.pick(['', ' ', 'a'.repeat(129), 'ok-id_1.2', 'é', '../../x', '<script>', 'a b', '\u00ff']);
+      else if (roll < 0.45)
+        req.headers['x-request-id'] = rng.pick(['', ' ', 'a'.repeat(129), 'ok-id_1.2', 'é', '../../x', '<script>', 'a b', '\u00ff']);
       else if (roll < 0.55) req.headers.host = rng.pick(['evil.example', 'localhost:99999', 'a'.repeat(300), '[::1]', '127.0.0.1:0', 'exa mple']);
       else if (roll < 0.6) req.headers['x-forwarded-for'] = rng.pick(['1.2.3.4', 'garbage', '::1, 10.0.0.1', '999.999.999.999', 'a'.repeat(2000)]);
       else if (roll < 0.65) req.headers['accept-encoding'] = rng.pick(['gzip', 'br', 'deflate', '*', 'bogus', 'gzip;q=0']);
@@ -1541,20 +1734,33 @@ function freeOfKind(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext, k
       else if (roll < 0.75) req.headers['content-type'] = ['application/json', 'text/plain'];
       else if (roll < 0.8) req.headers['x-api-key-extra'] = 'x';
       else if (roll < 0.85) req.headers["x-!#$%&'*+.^_`|~"] = 'token characters';
-      else if (roll < 0.9) req.headers.authorization = rng.pick(['Bearer', 'Bearer ', 'Bearer a.b.c', 'Basic Zm9vOmJhcg==', 'Digest x', 'Bearer ' + 'a'.repeat(5000)]);
+      else if (roll < 0.9)
+        req.headers.authorization = rng.pick(['Bearer', 'Bearer ', 'Bearer a.b.c', 'Basic Zm9vOmJhcg==', 'Digest x', 'Bearer ' + 'a'.repeat(5000)]);
       else req.headers['x-weird'] = rng.pick(['\u00ff\u00fe', '\t tab', 'a,b,c', '"quoted"', '=?utf-8?b?w6k=?=']);
       return req;
     }
     case 'method': {
       const doc = buildDocument(rng, ctx, { sane });
-      const method = rng.weighted([['TRACE', 3], ['PUT', 3], ['DELETE', 3], ['PATCH', 3], ['OPTIONS', 1], ['HEAD', 1], ['PROPFIND', 1], ['SEARCH', 1], ['PURGE', 1], ['LOCK', 1]] as const);
+      const method = rng.weighted([
+        ['TRACE', 3],
+        ['PUT', 3],
+        ['DELETE', 3],
+        ['PATCH', 3],
+        ['OPTIONS', 1],
+        ['HEAD', 1],
+        ['PROPFIND', 1],
+        ['SEARCH', 1],
+        ['PURGE', 1],
+        ['LOCK', 1],
+      ] as const);
       const req = post(index, `method:${method}`, auth, jsonBody(doc), accept(rng));
       req.method = method;
       if (method === 'TRACE' || method === 'HEAD' || rng.chance(0.3)) {
         delete req.body;
         delete req.headers['content-type'];
       }
-      if (method === 'OPTIONS' && rng.chance(0.5)) Object.assign(req.headers, { origin: 'https://evil.example', 'access-control-request-method': 'POST' });
+      if (method === 'OPTIONS' && rng.chance(0.5))
+        Object.assign(req.headers, { origin: 'https://evil.example', 'access-control-request-method': 'POST' });
       req.expect405 = ['TRACE', 'PUT', 'DELETE', 'PATCH'].includes(method);
       return req;
     }
@@ -1587,27 +1793,89 @@ function rawRequest(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext): 
     ['request-line:unencoded', () => `${head('GET', '/graphql?query={ __typename }')}\r\n`],
     ['request-line:http1.0', () => `GET /graphql?query=%7B__typename%7D HTTP/1.0\r\n${keyHeader}\r\n`],
     ['request-line:absolute', () => `${head('GET', 'http://127.0.0.1/graphql?query=%7B__typename%7D')}\r\n`],
-    ['path:odd', () => `${head('GET', rng.pick(['/graphql/', '//graphql', '/GRAPHQL', '/graphql/../graphql', '/graphql%00', '/graphql;x', '/graphql?', '/graphql?query', '/%2e%2e/graphql', '/graphql?query=%ZZ', '*', '/health/../graphql', '/graphql\u00ff']) + '?query=%7B__typename%7D')}\r\n`],
-    ['request-line:version', () => `${head('GET', '/graphql?query=%7B__typename%7D', '', rng.pick(['HTTP/2.0', 'HTTP/1.2', 'HTTP/9.9', 'HTTP/1', 'http/1.1', 'HTTPS/1.1']))}\r\n`],
+    [
+      'path:odd',
+      () =>
+        `${head('GET', rng.pick(['/graphql/', '//graphql', '/GRAPHQL', '/graphql/../graphql', '/graphql%00', '/graphql;x', '/graphql?', '/graphql?query', '/%2e%2e/graphql', '/graphql?query=%ZZ', '*', '/health/../graphql', '/graphql\u00ff']) + '?query=%7B__typename%7D')}\r\n`,
+    ],
+    [
+      'request-line:version',
+      () =>
+        `${head('GET', '/graphql?query=%7B__typename%7D', '', rng.pick(['HTTP/2.0', 'HTTP/1.2', 'HTTP/9.9', 'HTTP/1', 'http/1.1', 'HTTPS/1.1']))}\r\n`,
+    ],
     ['method:unknown', () => `${head(rng.pick(['FOO', 'get', 'G E T', 'BREW', 'CONNECT', 'PRI', 'M-SEARCH', 'SOURCE']), '/graphql')}\r\n`],
-    ['header:nul', () => `${head('POST', '/graphql', 'X-Odd: a\u0000b\r\nContent-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
-    ['header:fold', () => `${head('POST', '/graphql', 'X-Folded: a\r\n b\r\nContent-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
+    [
+      'header:nul',
+      () =>
+        `${head('POST', '/graphql', 'X-Odd: a\u0000b\r\nContent-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
+    [
+      'header:fold',
+      () =>
+        `${head('POST', '/graphql', 'X-Folded: a\r\n b\r\nContent-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
     ['header:no-colon', () => `${head('GET', '/graphql?query=%7B__typename%7D', 'NoColonHere\r\n')}\r\n`],
     ['header:space-name', () => `${head('GET', '/graphql?query=%7B__typename%7D', 'Bad Name: x\r\n')}\r\n`],
     ['header:huge', () => `${head('GET', '/graphql?query=%7B__typename%7D', `X-Huge: ${'h'.repeat(rng.pick([20_000, 70_000]))}\r\n`)}\r\n`],
-    ['body:te-and-cl', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n')}Content-Length: 5\r\n\r\n${Buffer.byteLength(body, 'latin1').toString(16)}\r\n${body}\r\n0\r\n\r\n`],
-    ['body:chunked', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n')}\r\n${Buffer.byteLength(body, 'latin1').toString(16)}\r\n${body}\r\n0\r\n\r\n`],
-    ['body:bad-chunks', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n')}\r\nzz\r\n${body}\r\n0\r\n\r\n`],
-    ['body:short-length', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\n')}Content-Length: ${Math.max(1, Buffer.byteLength(body, 'latin1') - 5)}\r\n\r\n${body}`],
-    ['body:two-lengths', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\nContent-Length: 3\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
+    [
+      'body:te-and-cl',
+      () =>
+        `${head('POST', '/graphql', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n')}Content-Length: 5\r\n\r\n${Buffer.byteLength(body, 'latin1').toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    ],
+    [
+      'body:chunked',
+      () =>
+        `${head('POST', '/graphql', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n')}\r\n${Buffer.byteLength(body, 'latin1').toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    ],
+    [
+      'body:bad-chunks',
+      () => `${head('POST', '/graphql', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n')}\r\nzz\r\n${body}\r\n0\r\n\r\n`,
+    ],
+    [
+      'body:short-length',
+      () =>
+        `${head('POST', '/graphql', 'Content-Type: application/json\r\n')}Content-Length: ${Math.max(1, Buffer.byteLength(body, 'latin1') - 5)}\r\n\r\n${body}`,
+    ],
+    [
+      'body:two-lengths',
+      () =>
+        `${head('POST', '/graphql', 'Content-Type: application/json\r\nContent-Length: 3\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
     ['body:negative-length', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\n')}Content-Length: -1\r\n\r\n${body}`],
-    ['body:get-with-body', () => `${head('GET', '/graphql?query=%7B__typename%7D', 'Content-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
-    ['pipelined', () => `${head('GET', '/graphql?query=%7B__typename%7D').replace('Connection: close\r\n', '')}\r\n${head('POST', '/graphql', 'Content-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
-    ['upgrade:websocket', () => `${head('GET', '/graphql', `Upgrade: websocket\r\nSec-WebSocket-Version: ${rng.pick(['13', '8', 'x'])}\r\nSec-WebSocket-Key: ${rng.pick(['dGhlIHNhbXBsZSBub25jZQ==', '', 'short'])}\r\nSec-WebSocket-Protocol: ${rng.pick(['graphql-transport-ws', 'graphql-ws', 'nope', ''])}\r\n`).replace('Connection: close', 'Connection: Upgrade')}\r\n`],
-    ['upgrade:h2c', () => `${head('GET', '/graphql?query=%7B__typename%7D', 'Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n').replace('Connection: close', 'Connection: Upgrade, HTTP2-Settings')}\r\n`],
-    ['expect:continue', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\nExpect: 100-continue\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
-    ['expect:odd', () => `${head('POST', '/graphql', 'Content-Type: application/json\r\nExpect: 42-nonsense\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
-    ['trace-with-body', () => `${head('TRACE', '/graphql', 'Content-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`],
+    [
+      'body:get-with-body',
+      () =>
+        `${head('GET', '/graphql?query=%7B__typename%7D', 'Content-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
+    [
+      'pipelined',
+      () =>
+        `${head('GET', '/graphql?query=%7B__typename%7D').replace('Connection: close\r\n', '')}\r\n${head('POST', '/graphql', 'Content-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
+    [
+      'upgrade:websocket',
+      () =>
+        `${head('GET', '/graphql', `Upgrade: websocket\r\nSec-WebSocket-Version: ${rng.pick(['13', '8', 'x'])}\r\nSec-WebSocket-Key: ${rng.pick(['dGhlIHNhbXBsZSBub25jZQ==', '', 'short'])}\r\nSec-WebSocket-Protocol: ${rng.pick(['graphql-transport-ws', 'graphql-ws', 'nope', ''])}\r\n`).replace('Connection: close', 'Connection: Upgrade')}\r\n`,
+    ],
+    [
+      'upgrade:h2c',
+      () =>
+        `${head('GET', '/graphql?query=%7B__typename%7D', 'Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n').replace('Connection: close', 'Connection: Upgrade, HTTP2-Settings')}\r\n`,
+    ],
+    [
+      'expect:continue',
+      () =>
+        `${head('POST', '/graphql', 'Content-Type: application/json\r\nExpect: 100-continue\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
+    [
+      'expect:odd',
+      () =>
+        `${head('POST', '/graphql', 'Content-Type: application/json\r\nExpect: 42-nonsense\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
+    [
+      'trace-with-body',
+      () => `${head('TRACE', '/graphql', 'Content-Type: application/json\r\n')}Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+    ],
     ['http2-preface', () => 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'],
     ['garbage', () => Buffer.from(Array.from({ length: rng.range(1, 200) }, () => rng.int(256))).toString('latin1') + '\r\n\r\n'],
   ];
@@ -1618,7 +1886,12 @@ function rawRequest(rng: Rng, index: number, auth: AuthMode, ctx: FuzzContext): 
 /** Request number `index` of the run with this seed. */
 export function generateRequest(seed: number, index: number, contexts: Contexts): FuzzRequest {
   const rng = new Rng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
-  const auth = rng.weighted([['fuzz', 45], ['sentinel', 35], ['none', 10], ['bad', 10]] as const);
+  const auth = rng.weighted([
+    ['fuzz', 45],
+    ['sentinel', 35],
+    ['none', 10],
+    ['bad', 10],
+  ] as const);
   if (auth === 'sentinel') return sentinelRequest(rng, index, contexts.sentinel);
   return freeRequest(rng, index, auth, contexts.fuzz);
 }
@@ -1638,7 +1911,9 @@ export function describeRequest(req: FuzzRequest, headers: Record<string, string
   const esc = (text: string) => JSON.stringify(text).slice(1, -1);
   if (req.raw !== undefined) return `#${req.index} raw ${clip(esc(redact(req.raw.split(KEY).join(`<${req.auth} key>`))))}`;
   const shownHeaders = Object.fromEntries(
-    Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => clip(redact(x))) : clip(redact(v))]).slice(0, 12),
+    Object.entries(headers)
+      .map(([k, v]): [string, string | string[]] => [k, Array.isArray(v) ? v.map((x) => clip(redact(x))) : clip(redact(v))])
+      .slice(0, 12),
   );
   let body = '';
   if (typeof req.body === 'string') body = req.body;

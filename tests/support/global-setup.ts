@@ -16,7 +16,6 @@ declare module 'vitest' {
   }
 }
 
-
 /**
  * Secrets the suite makes or uses that a log line must never show: anything with one of
  * the server's secret prefixes (API keys, client secrets, webhook secrets; a redacted one

@@ -5,18 +5,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GraphQLClient } from 'graphql-request';
-import pg from 'pg';
-import { expect, inject } from 'vitest';
-import { storageEnv as suiteStorage } from './api.ts';
-import { createDatabase } from './databases.ts';
-import { type ServerProcess, runAdmin, startServer } from './process.ts';
+import type pg from 'pg';
+import { inject } from 'vitest';
+import { type TestOrg, createOrg, storageEnv as suiteStorage } from './api.ts';
+import { createDatabase, databaseClient } from './databases.ts';
+import { type ServerProcess, startServer } from './process.ts';
 
 export interface IsolatedServer {
   server: ServerProcess;
   storageEnv: Record<string, string>;
   graphqlUrl: string;
-  createOrg(name: string): Promise<{ id: string; apiKey: string; client: GraphQLClient }>;
+  /** An organization on this server, made by the admin command (the kit's testOrg({ server }) adds its seeds). */
+  createOrg(name: string): Promise<TestOrg>;
   /** Starts the server again on the same storage (after a kill), with the same settings. */
   restart(): Promise<void>;
   /** A pg client on the server's database (the embedded one through its socket). */
@@ -45,20 +45,15 @@ export async function startIsolatedServer(settings: Record<string, string>): Pro
     get graphqlUrl() {
       return `${server.url}/graphql`;
     },
-    async createOrg(name) {
-      const result = await runAdmin(['create-org', '--name', name, '--json'], storage.env);
-      expect(result.code, result.stderr).toBe(0);
-      const { organization, apiKey } = JSON.parse(result.stdout);
-      return { id: organization.id, apiKey, client: new GraphQLClient(`${server.url}/graphql`, { headers: { 'x-api-key': apiKey } }) };
+    createOrg(name) {
+      return createOrg(name, { server: { storageEnv: storage.env, graphqlUrl: `${server.url}/graphql` } });
     },
     async restart() {
       await server.stop('SIGKILL');
       server = await startServer({ ...env, PORT: String(server.port) });
     },
     database() {
-      return storage.env.DATABASE_URL
-        ? new pg.Client({ connectionString: storage.env.DATABASE_URL })
-        : new pg.Client({ host: storage.env.DATA_DIR, user: 'postgres', database: 'postgres' });
+      return databaseClient(storage.env);
     },
     async stop() {
       await server.stop('SIGKILL');

@@ -70,17 +70,21 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: serverEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      // The whole tree: killing tsx alone would leave its node process serving.
+      await killTree(child.pid!);
       throw new Error(`server not ready after ${timeoutMs} ms:\n${output}`);
     }
     await sleep(100);

@@ -32,7 +32,7 @@ function collector<T>(field: string): { sink: Sink; collected: Omit<Collected<T>
     completed: false,
     waitFor: (what: string, check: (events: T[]) => boolean, timeoutMs = 60_000) =>
       eventually(
-        `${what} (got ${JSON.stringify(collected.events.map((e: any) => [e?.id, e?.status, e?.processed]))}, errors ${JSON.stringify(collected.errors)})`,
+        `${what} (got ${JSON.stringify(collected.events.map((e) => { const s = e as { id?: unknown; status?: unknown; processed?: unknown } | null; return [s?.id, s?.status, s?.processed]; }))}, errors ${JSON.stringify(collected.errors)})`,
         async () => (check(collected.events) ? collected.events : undefined),
         timeoutMs,
         50,
@@ -59,7 +59,7 @@ function collector<T>(field: string): { sink: Sink; collected: Omit<Collected<T>
 }
 
 /** graphql-sse, distinct connections mode, authenticated by the x-api-key header. */
-export function subscribeSse<T = any>(
+export function subscribeSse<T = unknown>(
   serverUrl: string,
   apiKey: string,
   query: string,
@@ -89,7 +89,7 @@ export interface WsCollected<T> extends Collected<T> {
 }
 
 /** graphql-ws (graphql-transport-ws) over `ws`, authenticated in connection_init. */
-export function subscribeWs<T = any>(
+export function subscribeWs<T = unknown>(
   serverUrl: string,
   connectionParams: Record<string, string>,
   query: string,
