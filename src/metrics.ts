@@ -22,7 +22,11 @@ export function createMetrics() {
       labelNames: ['outcome'],
       registers: [registry],
     }),
-    usersProcessed: new Counter({ name: 'directory_sync_users_processed_total', help: 'Upstream users read by directory syncs', registers: [registry] }),
+    usersProcessed: new Counter({
+      name: 'directory_sync_users_processed_total',
+      help: 'Upstream users read by directory syncs',
+      registers: [registry],
+    }),
   };
 }
 

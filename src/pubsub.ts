@@ -70,7 +70,7 @@ function localFirstRedisEventTarget(publishClient: Redis, subscribeClient: Redis
     degraded = true;
     logger.warn(
       { reason: error instanceof Error ? error.message : undefined },
-      'redis unavailable: live events reach only this instance\'s subscribers until it is back',
+      "redis unavailable: live events reach only this instance's subscribers until it is back",
     );
   };
   publishClient.on('ready', () => {

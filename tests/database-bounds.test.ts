@@ -103,7 +103,15 @@ const TERMS = Array.from({ length: 30 }, (_, i) => LETTERS[i % LETTERS.length] +
 const STORM = `query Storm($integrationId: ID!) {
 ${TERMS.map((term, i) => `  s${i}: directoryUsers(integrationId: $integrationId, first: 1, filter: { search: "${term}" }) { totalCount edges { node { id } } }`).join('\n')}
 }`;
-const VIEWER = gql`query { viewer { organization { id } } }`;
+const VIEWER = gql`
+  query {
+    viewer {
+      organization {
+        id
+      }
+    }
+  }
+`;
 
 /** Why a request failed, in words an assertion message can show: status and error codes, or the transport's error. */
 function failureOf(error: unknown): string {
@@ -120,7 +128,10 @@ function failureOf(error: unknown): string {
 function summarize(failures: string[]): string {
   const counts = new Map<string, number>();
   for (const failure of failures) counts.set(failure, (counts.get(failure) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n} × ${reason}`).join('\n');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `${n} × ${reason}`)
+    .join('\n');
 }
 
 /** The raw response (for extensions.sqlStatements, which graphql-request drops). */
@@ -130,7 +141,10 @@ async function storm(server: ServerProcess, org: Org, integrationId: string) {
     headers: { 'content-type': 'application/json', 'x-api-key': org.apiKey },
     body: JSON.stringify({ query: STORM, variables: { integrationId } }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, { totalCount: number }>; errors?: unknown[]; extensions?: { sqlStatements?: number } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: Record<string, { totalCount: number }>; errors?: unknown[]; extensions?: { sqlStatements?: number } },
+  };
 }
 
 /** The most statements on DirectoryUser running at once, sampled while work() runs (PostgreSQL). */
@@ -158,7 +172,7 @@ async function peakActiveSearches<T>(db: Storage, work: Promise<T>): Promise<{ r
   }
 }
 
-describe('one organization\'s heavy requests leave the database to the others', () => {
+describe("one organization's heavy requests leave the database to the others", () => {
   // Defaults made explicit: what the README documents.
   const POOL_SIZE = 10;
   const PER_REQUEST = 2;
@@ -212,7 +226,7 @@ describe('one organization\'s heavy requests leave the database to the others', 
     }
   });
 
-  it('while several such requests run, another organization\'s requests all succeed', { timeout: 600_000 }, async () => {
+  it("while several such requests run, another organization's requests all succeed", { timeout: 600_000 }, async () => {
     let storming = true;
     const storms = Promise.all(Array.from({ length: STORMS }, () => storm(server, heavy, integrationId))).finally(() => {
       storming = false;
@@ -244,7 +258,10 @@ describe('one organization\'s heavy requests leave the database to the others', 
         `(median ${latencies[latencies.length >> 1]} ms, slowest ${latencies.at(-1)} ms); at most ${peak} search statements at once`,
     );
     const reasons = failed.map((f) => f.reason);
-    const when = failed.slice(0, 20).map((f) => f.afterMs).join(', ');
+    const when = failed
+      .slice(0, 20)
+      .map((f) => f.afterMs)
+      .join(', ');
     expect(reasons, `${failed.length} viewer requests of the other organization failed (after ${when} ms):\n${summarize(reasons)}`).toEqual([]);
     expect(answered.length).toBeGreaterThanOrEqual(10);
     expect(new Set(answered)).toEqual(new Set([light.id]));
@@ -259,7 +276,18 @@ describe('one organization\'s heavy requests leave the database to the others', 
 
   it('a search the trigram indexes can serve finds its user among the 100,000', async () => {
     const { directoryUsers } = await heavy.client.request<{ directoryUsers: { totalCount: number; edges: { node: { employeeId: string } }[] } }>(
-      gql`query ($id: ID!) { directoryUsers(integrationId: $id, filter: { search: "USER54321@corp" }) { totalCount edges { node { employeeId } } } }`,
+      gql`
+        query ($id: ID!) {
+          directoryUsers(integrationId: $id, filter: { search: "USER54321@corp" }) {
+            totalCount
+            edges {
+              node {
+                employeeId
+              }
+            }
+          }
+        }
+      `,
       { id: integrationId },
     );
     expect(directoryUsers).toEqual({ totalCount: 1, edges: [{ node: { employeeId: 'E0054321' } }] });
@@ -303,7 +331,18 @@ describe.skipIf(storage !== 'postgres')('a statement running longer than DB_STAT
     }
   }
 
-  const USERS = gql`query ($id: ID!) { directoryUsers(integrationId: $id, filter: { search: "user1" }) { totalCount edges { node { id } } } }`;
+  const USERS = gql`
+    query ($id: ID!) {
+      directoryUsers(integrationId: $id, filter: { search: "user1" }) {
+        totalCount
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+  `;
 
   it('a query cut off is a top-level TIMEOUT error, not INTERNAL_SERVER_ERROR', { timeout: 60_000 }, async () => {
     const error = await whileLocked('LOCK TABLE "DirectoryUser" IN ACCESS EXCLUSIVE MODE', () =>
@@ -324,7 +363,18 @@ describe.skipIf(storage !== 'postgres')('a statement running longer than DB_STAT
   });
 
   it('a mutation whose statement is cut off inside its transaction is a TIMEOUT too', { timeout: 60_000 }, async () => {
-    const START = gql`mutation ($id: ID!) { startDirectorySync(input: { integrationId: $id }) { sync { id } userErrors { code } } }`;
+    const START = gql`
+      mutation ($id: ID!) {
+        startDirectorySync(input: { integrationId: $id }) {
+          sync {
+            id
+          }
+          userErrors {
+            code
+          }
+        }
+      }
+    `;
     // startDirectorySync locks the integration's row first (SELECT … FOR UPDATE).
     const error = await whileLocked(`SELECT id FROM "Integration" WHERE id = '${integrationId}' FOR UPDATE`, () =>
       org.client.request(START, { id: integrationId }).then(

@@ -44,9 +44,15 @@ function expectProgression(events: Sync[]) {
   const terminal = statuses.indexOf('SUCCEEDED');
   expect(terminal, JSON.stringify(statuses)).toBe(events.length - 1);
   const firstRunning = statuses.indexOf('RUNNING');
-  expect(statuses.slice(0, firstRunning).every((s) => s === 'QUEUED'), JSON.stringify(statuses)).toBe(true);
+  expect(
+    statuses.slice(0, firstRunning).every((s) => s === 'QUEUED'),
+    JSON.stringify(statuses),
+  ).toBe(true);
   const running = events.slice(firstRunning, terminal);
-  expect(running.every((e) => e.status === 'RUNNING'), JSON.stringify(statuses)).toBe(true);
+  expect(
+    running.every((e) => e.status === 'RUNNING'),
+    JSON.stringify(statuses),
+  ).toBe(true);
   const progress = running.map((e) => e.processed);
   for (let i = 1; i < progress.length; i++) expect(progress[i], JSON.stringify(progress)).toBeGreaterThan(progress[i - 1]);
   // One event per page.

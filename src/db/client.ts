@@ -79,7 +79,9 @@ async function openPostgres(url: string, database: Config['database'], logger: L
     ...(database.statementTimeoutMs > 0 ? { statement_timeout: database.statementTimeoutMs } : {}),
   });
   // Interactive transactions that lost their connection before COMMIT run once more (src/db/connection-retry.ts).
-  const prisma = retryingTransactions(new PrismaClient({ adapter: adapterFor(factory, logger), transactionOptions: TRANSACTION_OPTIONS }), { logger });
+  const prisma = retryingTransactions(new PrismaClient({ adapter: adapterFor(factory, logger), transactionOptions: TRANSACTION_OPTIONS }), {
+    logger,
+  });
   return { prisma, mode: 'postgres', ping: () => ping(prisma), close: () => prisma.$disconnect() };
 }
 

@@ -68,16 +68,23 @@ interface Loss {
 /** A broken connection in the error of one adapter call, as the adapter (or node-postgres) threw it. */
 function lossIn(error: unknown): Loss | undefined {
   if (!error || typeof error !== 'object') return undefined;
-  const e = error as { name?: string; message?: string; code?: unknown; cause?: { kind?: string; originalCode?: string; originalMessage?: string; code?: string } };
+  const e = error as {
+    name?: string;
+    message?: string;
+    code?: unknown;
+    cause?: { kind?: string; originalCode?: string; originalMessage?: string; code?: string };
+  };
   if (e.name === 'DriverAdapterError' && e.cause) {
     const code = e.cause.originalCode ?? e.cause.code;
     const message = e.cause.originalMessage ?? e.message ?? '';
-    if (e.cause.kind === 'ConnectionClosed') return { code: code ?? 'ECONNRESET', message, didNotRun: lost.has(error) ? lost.get(error)!.didNotRun : false };
+    if (e.cause.kind === 'ConnectionClosed')
+      return { code: code ?? 'ECONNRESET', message, didNotRun: lost.has(error) ? lost.get(error)!.didNotRun : false };
     if (code && BROKEN_SESSION_CODES.has(code)) return { code, message, didNotRun: DID_NOT_RUN_CODES.has(code) };
     return undefined;
   }
   // Not converted by the adapter: node-postgres' own errors, and a DatabaseError met while connecting.
-  if (typeof e.code === 'string' && BROKEN_SESSION_CODES.has(e.code)) return { code: e.code, message: e.message ?? '', didNotRun: DID_NOT_RUN_CODES.has(e.code) };
+  if (typeof e.code === 'string' && BROKEN_SESSION_CODES.has(e.code))
+    return { code: e.code, message: e.message ?? '', didNotRun: DID_NOT_RUN_CODES.has(e.code) };
   if (e.code === 'ECONNRESET') return { code: 'ECONNRESET', message: e.message ?? '', didNotRun: false };
   if (e.message === NOT_QUERYABLE) return { code: 'NOT_QUERYABLE', message: e.message, didNotRun: true };
   if (e.message === TERMINATED) return { code: 'TERMINATED', message: e.message, didNotRun: false };

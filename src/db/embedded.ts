@@ -186,7 +186,10 @@ export async function serveSocket(pglite: PGlite, dataDir: string): Promise<() =
 
 /** True when the owner of dataDir serves it on a socket (a server, not an admin command). */
 export async function servesSocket(dataDir: string): Promise<boolean> {
-  return stat(path.join(dataDir, SOCKET_FILE)).then((s) => s.isSocket(), () => false);
+  return stat(path.join(dataDir, SOCKET_FILE)).then(
+    (s) => s.isSocket(),
+    () => false,
+  );
 }
 
 /** A connection string that reaches the owner's socket server. */

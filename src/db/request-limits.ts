@@ -31,7 +31,10 @@ export class Semaphore {
   #available: number;
   readonly #waiting: Array<() => void> = [];
 
-  constructor(readonly size: number, private readonly onIdle?: () => void) {
+  constructor(
+    readonly size: number,
+    private readonly onIdle?: () => void,
+  ) {
     this.#available = size;
   }
 
@@ -52,7 +55,8 @@ export class Semaphore {
       if (released) return;
       released = true;
       const next = this.#waiting.shift();
-      if (next) next(); // the permit passes straight to the next in line
+      if (next)
+        next(); // the permit passes straight to the next in line
       else if (++this.#available === this.size) this.onIdle?.();
     };
   }
@@ -72,10 +76,7 @@ export interface StatementBounds {
  * PGlite runs one statement at a time (a single session), so there an organization gets
  * one statement in its queue at a time and the others' statements take turns with it.
  */
-export function statementBounds(
-  database: { poolSize: number; connectionsPerRequest: number },
-  storage: 'postgres' | 'embedded',
-): StatementBounds {
+export function statementBounds(database: { poolSize: number; connectionsPerRequest: number }, storage: 'postgres' | 'embedded'): StatementBounds {
   const connections = storage === 'postgres' ? database.poolSize : 1;
   return { perRequest: database.connectionsPerRequest, perOrganization: Math.max(1, Math.floor(connections / 2)) };
 }

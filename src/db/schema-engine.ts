@@ -5,14 +5,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
-import type {
-  MigrationList,
-  SchemaEngine,
-} from '@prisma/schema-engine-wasm';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { createPGlite } from './embedded.ts';
 
@@ -59,9 +53,7 @@ function withExtensionsInShadow(factory: SqlMigrationAwareDriverAdapterFactory):
   });
 }
 
-async function openSchemaEngine(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<SchemaEngine> {
+async function openSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   const bg = await loadBindings();
   const datamodel = await readFile(SCHEMA_PATH, 'utf8');
   return bg.SchemaEngine.new(
@@ -78,7 +70,10 @@ async function readSchemaFile() {
 /** The migrations folder in the shape the engine expects, read from disk. */
 async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
   return {
     baseDir: MIGRATIONS_DIR,
@@ -105,9 +100,7 @@ async function readMigrationList(): Promise<MigrationList> {
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 /** Applies the migrations the database has not seen; returns their names. */
-export async function applyPendingMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<string[]> {
+export async function applyPendingMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const engine = await openSchemaEngine(adapterFactory);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
@@ -124,9 +117,7 @@ export async function applyPendingMigrations(
  * The SQL that would take a database built from the migrations to schema.prisma.
  * Empty when they agree. Uses the adapter's shadow database.
  */
-export async function diffMigrationsToSchema(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<string> {
+export async function diffMigrationsToSchema(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
   const engine = await openSchemaEngine(adapterFactory);
   try {
     const result = await engine.diff({

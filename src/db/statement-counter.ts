@@ -32,7 +32,10 @@ export function countingAdapterFactory<F extends SqlDriverAdapterFactory>(factor
       queryRaw: counted,
       executeRaw: counted,
       // A transaction's statements count too.
-      startTransaction: (start) => async (...args) => intercept(await start(...args), { queryRaw: counted, executeRaw: counted }),
+      startTransaction:
+        (start) =>
+        async (...args) =>
+          intercept(await start(...args), { queryRaw: counted, executeRaw: counted }),
     }),
   );
 }

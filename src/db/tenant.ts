@@ -11,22 +11,28 @@ const MODELS = getDatamodel().datamodel.models;
 
 /** Models with an organizationId column. Others (versions, identity records) are only
  * reached through a scoped parent. */
-const TENANT_MODELS = new Set(
-  Object.keys(MODELS).filter((name) => MODELS[name].fields.some((f) => f.name === 'organizationId')),
-);
+const TENANT_MODELS = new Set(Object.keys(MODELS).filter((name) => MODELS[name].fields.some((f) => f.name === 'organizationId')));
 
 /** Per model, its relation fields and the model each leads to. */
 const RELATIONS = new Map(
-  Object.entries(MODELS).map(([name, model]) => [
-    name,
-    new Map(model.fields.filter((f) => f.kind === 'object').map((f) => [f.name, f.type])),
-  ]),
+  Object.entries(MODELS).map(([name, model]) => [name, new Map(model.fields.filter((f) => f.kind === 'object').map((f) => [f.name, f.type]))]),
 );
 
 const WHERE_OPERATIONS = new Set([
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany',
-  'count', 'aggregate', 'groupBy', 'update', 'updateMany', 'updateManyAndReturn',
-  'delete', 'deleteMany', 'upsert',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
+  'upsert',
 ]);
 
 type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object; update?: object };

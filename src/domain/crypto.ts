@@ -42,7 +42,8 @@ export function parseKey(raw: string): Buffer {
  */
 export async function loadCipher(config: Config): Promise<Cipher> {
   if (config.encryptionKey) return new Cipher(parseKey(config.encryptionKey));
-  if (config.databaseUrl) throw new ConfigError('ENCRYPTION_KEY is required with DATABASE_URL (32 bytes, hex or base64; e.g. `openssl rand -hex 32`)');
+  if (config.databaseUrl)
+    throw new ConfigError('ENCRYPTION_KEY is required with DATABASE_URL (32 bytes, hex or base64; e.g. `openssl rand -hex 32`)');
   const keyPath = path.join(config.dataDir, 'encryption.key');
   const existing = await readFile(keyPath, 'utf8').catch(() => undefined);
   if (existing) return new Cipher(parseKey(existing));

@@ -14,9 +14,7 @@ const OPEN_SYNC_STATUSES = ['QUEUED', 'RUNNING'] as const;
 
 export async function startDirectorySync({ db, events }: Pick<Deps, 'db' | 'events'>, input: { integrationId: string }) {
   const field = ['input', 'integrationId'];
-  const integration = isIdOf('Integration', input.integrationId)
-    ? await db.integration.findUnique({ where: { id: input.integrationId } })
-    : null;
+  const integration = isIdOf('Integration', input.integrationId) ? await db.integration.findUnique({ where: { id: input.integrationId } }) : null;
   if (!integration) throw notFound(field, 'integration');
   if (!templateOf(integration).connector) {
     throw UserErrors.of('INTEGRATION_NOT_DIRECTORY', field, 'Only directory integrations (Okta, Microsoft Entra) sync users.');
@@ -30,8 +28,7 @@ export async function startDirectorySync({ db, events }: Pick<Deps, 'db' | 'even
       orderBy: { createdAt: 'desc' },
     });
     return (
-      open ??
-      tx.directorySync.create({ data: { id: newId('DirectorySync'), organizationId: db.organizationId, integrationId: integration.id } })
+      open ?? tx.directorySync.create({ data: { id: newId('DirectorySync'), organizationId: db.organizationId, integrationId: integration.id } })
     );
   });
   if (sync.status === 'QUEUED') await events.syncQueued(sync);

@@ -20,8 +20,6 @@ export function directoryUserWhere(integrationId: string, filter: DirectoryUserF
     integrationId: isIdOf('Integration', integrationId) ? integrationId : '',
     active: filter?.active ?? undefined,
     enrollmentStatus: filter?.enrollmentStatus ?? undefined,
-    ...(search
-      ? { OR: SEARCHED_FIELDS.map((field) => ({ [field]: { contains: escapeLike(search), mode: 'insensitive' as const } })) }
-      : {}),
+    ...(search ? { OR: SEARCHED_FIELDS.map((field) => ({ [field]: { contains: escapeLike(search), mode: 'insensitive' as const } })) } : {}),
   };
 }

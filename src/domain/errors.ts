@@ -68,7 +68,8 @@ export function notFound(field: string[], what: string, code: UserErrorCode = 'N
   return UserErrors.of(code, field, `No ${what} with this ID exists.`);
 }
 
-export type ApiErrorCode = 'UNAUTHENTICATED' | 'FEATURE_DISABLED' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'TIMEOUT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+export type ApiErrorCode =
+  'UNAUTHENTICATED' | 'FEATURE_DISABLED' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'TIMEOUT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = { UNAUTHENTICATED: 401 };
 

@@ -24,9 +24,7 @@ export function newId(type: IdType): string {
   return `${ID_PREFIX[type]}_${ulid().toLowerCase()}`;
 }
 
-const TYPE_BY_PREFIX = new Map<string, IdType>(
-  Object.entries(ID_PREFIX).map(([type, prefix]) => [prefix, type as IdType]),
-);
+const TYPE_BY_PREFIX = new Map<string, IdType>(Object.entries(ID_PREFIX).map(([type, prefix]) => [prefix, type as IdType]));
 
 const ID_SHAPE = /^([a-z]+)_([0-9a-hjkmnp-tv-z]{26})$/;
 

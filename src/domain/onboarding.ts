@@ -122,9 +122,7 @@ export async function requestNewOnboarding({ db, origin, cipher }: Pick<Deps, 'd
 }
 
 async function openSession(db: TenantClient, origin: string, cipher: Cipher, input: RequestOnboardingInput) {
-  const integration = isIdOf('Integration', input.integrationId)
-    ? await db.integration.findUnique({ where: { id: input.integrationId } })
-    : null;
+  const integration = isIdOf('Integration', input.integrationId) ? await db.integration.findUnique({ where: { id: input.integrationId } }) : null;
   if (!integration) {
     throw UserErrors.of('INTEGRATION_NOT_FOUND', ['input', 'integrationId'], 'No integration with this ID exists (it may have been deleted).');
   }
@@ -132,7 +130,11 @@ async function openSession(db: TenantClient, origin: string, cipher: Cipher, inp
   if (replay) return replay;
 
   if (!integration.workflowId || templateOf(integration).category === 'DIRECTORY') {
-    throw UserErrors.of('INTEGRATION_CANNOT_ONBOARD', ['input', 'integrationId'], 'This integration has no workflow: it syncs users and starts no sessions.');
+    throw UserErrors.of(
+      'INTEGRATION_CANNOT_ONBOARD',
+      ['input', 'integrationId'],
+      'This integration has no workflow: it syncs users and starts no sessions.',
+    );
   }
   if (integration.status === 'DISABLED') {
     throw UserErrors.of('INTEGRATION_DISABLED', ['input', 'integrationId'], 'This integration is disabled.');
@@ -219,9 +221,7 @@ export async function completeOnboardingSession(
   input: { sessionId: string; outcome: 'COMPLETED' | 'FAILED'; fullName?: string | null },
 ) {
   const field = ['input', 'sessionId'];
-  const session = isIdOf('OnboardingSession', input.sessionId)
-    ? await db.onboardingSession.findUnique({ where: { id: input.sessionId } })
-    : null;
+  const session = isIdOf('OnboardingSession', input.sessionId) ? await db.onboardingSession.findUnique({ where: { id: input.sessionId } }) : null;
   if (!session) throw UserErrors.of('SESSION_NOT_FOUND', field, 'No onboarding session with this ID exists.');
   const finished = () => UserErrors.of('SESSION_ALREADY_FINISHED', field, `This session is already ${effectiveStatus(session).toLowerCase()}.`);
   if (effectiveStatus(session) !== 'PENDING' && effectiveStatus(session) !== 'IN_PROGRESS') throw finished();

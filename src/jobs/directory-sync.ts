@@ -247,13 +247,16 @@ export function startSyncRunner({
     // Keep the lease while a page is slow (rate limits, retries): it must lapse only when
     // this process is gone, or another runner would start the same sync alongside. A
     // renewal that finds the lease gone (deleted, taken over) stops the run.
-    const heartbeat = setInterval(() => {
-      if (!running) return; // stopping: stop() hands the lease back, a renewal must not undo that
-      prisma.directorySync
-        .updateMany({ where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
-        .then(({ count }) => count === 0 && abort.abort(new LeaseLost()))
-        .catch((error) => log.warn({ err: { message: (error as Error).message } }, 'could not renew a directory sync lease'));
-    }, Math.max(Math.floor(leaseMs / 3), 50));
+    const heartbeat = setInterval(
+      () => {
+        if (!running) return; // stopping: stop() hands the lease back, a renewal must not undo that
+        prisma.directorySync
+          .updateMany({ where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
+          .then(({ count }) => count === 0 && abort.abort(new LeaseLost()))
+          .catch((error) => log.warn({ err: { message: (error as Error).message } }, 'could not renew a directory sync lease'));
+      },
+      Math.max(Math.floor(leaseMs / 3), 50),
+    );
     stopRun.set(lease, () => abort.abort(new LeaseLost()));
     try {
       await publish(sync);

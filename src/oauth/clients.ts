@@ -31,13 +31,7 @@ export function isOAuthClientTemplate(templateKey: string): boolean {
   return findTemplate(templateKey)?.oauthClient === true;
 }
 
-export type ClientAuthFailure =
-  | 'unknown_client'
-  | 'not_an_oauth_client'
-  | 'no_secret'
-  | 'wrong_secret'
-  | 'integration_disabled'
-  | 'feature_disabled';
+export type ClientAuthFailure = 'unknown_client' | 'not_an_oauth_client' | 'no_secret' | 'wrong_secret' | 'integration_disabled' | 'feature_disabled';
 
 /** An authenticated client: what the token endpoint puts in an access token. */
 export interface AuthenticatedClient {

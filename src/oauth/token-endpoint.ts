@@ -130,7 +130,10 @@ function readClientCredentials(request: Request, params: Map<string, string>): C
     if (postId === undefined) throw invalidRequest('client_id is required with client_secret.');
     return { clientId: postId, secret: postSecret, method: 'client_secret_post' };
   }
-  throw invalidClient(true, 'Client authentication is required: HTTP Basic (client_secret_basic) or client_id and client_secret in the body (client_secret_post).');
+  throw invalidClient(
+    true,
+    'Client authentication is required: HTTP Basic (client_secret_basic) or client_id and client_secret in the body (client_secret_post).',
+  );
 }
 
 function readScopes(params: Map<string, string>): string[] {
@@ -189,7 +192,10 @@ export function createTokenEndpoint(deps: TokenEndpointDeps) {
     }
     if (!result.ok) {
       // Neither the client_id nor the secret as sent: the integration ID when there is one.
-      logger.info({ integrationId: result.integrationId, method: credentials.method, reason: result.reason, address }, 'oauth client authentication failed');
+      logger.info(
+        { integrationId: result.integrationId, method: credentials.method, reason: result.reason, address },
+        'oauth client authentication failed',
+      );
       throw invalidClient(credentials.method === 'client_secret_basic');
     }
     await refund();
@@ -207,7 +213,10 @@ export function createTokenEndpoint(deps: TokenEndpointDeps) {
       },
       { lifetimeSeconds: settings.tokenLifetimeSeconds, now: now() },
     );
-    logger.debug({ integrationId: client.integrationId, organizationId: client.organizationId, method: credentials.method }, 'oauth access token issued');
+    logger.debug(
+      { integrationId: client.integrationId, organizationId: client.organizationId, method: credentials.method },
+      'oauth access token issued',
+    );
     return jsonResponse(200, {
       access_token: accessToken,
       token_type: 'Bearer',

@@ -32,7 +32,10 @@ export function isAllowedAddress(address: string, policy: AddressPolicy): boolea
 
 /** The URL host without IPv6 brackets and a trailing dot ("[::1]" → "::1", "a.b." → "a.b"). */
 export function bareHost(url: URL): string {
-  return url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  return url.hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 /**

@@ -131,7 +131,10 @@ export function createOutboundClient(settings: OutboundSettings): OutboundClient
 
     // One deadline for the whole exchange, body included.
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new OutboundError('timeout', `no complete answer from ${host} within ${settings.timeoutMs / 1000} s`)), settings.timeoutMs);
+    const timer = setTimeout(
+      () => deadline.abort(new OutboundError('timeout', `no complete answer from ${host} within ${settings.timeoutMs / 1000} s`)),
+      settings.timeoutMs,
+    );
     const signal = init.signal ? AbortSignal.any([deadline.signal, init.signal]) : deadline.signal;
     const failure = (error: unknown): Error => {
       if (deadline.signal.aborted) return deadline.signal.reason as OutboundError;
@@ -175,7 +178,10 @@ export function createOutboundClient(settings: OutboundSettings): OutboundClient
     }
 
     function tooLarge(h: string) {
-      return new OutboundError('too_large', `the response of ${h} is larger than ${describeSize(settings.maxResponseBytes)}, the most the server reads`);
+      return new OutboundError(
+        'too_large',
+        `the response of ${h} is larger than ${describeSize(settings.maxResponseBytes)}, the most the server reads`,
+      );
     }
 
     /** Every chunk of the body, within the cap and the deadline. */

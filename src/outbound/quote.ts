@@ -8,8 +8,11 @@ const WINDOW = 6;
 const REDACTED = '[redacted]';
 
 export function quoteUpstream(text: string, sent: readonly string[], max = MAX_QUOTE): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this strips (they could forge log lines)
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips (they could forge log lines)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const lower = clean.toLowerCase();
   const hidden = new Uint8Array(clean.length);
   for (const secret of sent) {

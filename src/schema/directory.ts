@@ -73,14 +73,16 @@ builder.queryFields((t) => ({
       ...integrationsOnly,
       type: 'DirectoryUser',
       cursor: 'id',
-      description: "Users of a directory integration, newest first, inactive ones included. An unknown or another organization's integration lists nothing.",
+      description:
+        "Users of a directory integration, newest first, inactive ones included. An unknown or another organization's integration lists nothing.",
       args: {
         integrationId: t.arg.id({ required: true }),
         filter: t.arg({ type: DirectoryUserFilter }),
       },
       ...newestFirstList(
         (ctx) => ctx.deps.db.directoryUser,
-        (args: { integrationId: string; filter?: typeof DirectoryUserFilter.$inferInput | null }) => directoryUserWhere(args.integrationId, args.filter),
+        (args: { integrationId: string; filter?: typeof DirectoryUserFilter.$inferInput | null }) =>
+          directoryUserWhere(args.integrationId, args.filter),
       ),
     },
     { name: 'DirectoryUserConnection' },

@@ -1,11 +1,5 @@
 import { storedConfigOf, visibleConfig } from '../domain/integration-config.ts';
-import {
-  createIntegration,
-  deleteIntegration,
-  generateClientSecret,
-  integrationWhere,
-  updateIntegration,
-} from '../domain/integrations.ts';
+import { createIntegration, deleteIntegration, generateClientSecret, integrationWhere, updateIntegration } from '../domain/integrations.ts';
 import { templateOf } from '../domain/templates.ts';
 import { builder, integrationsByApiKey, integrationsOnly } from './builder.ts';
 import { newestFirstList } from './connections.ts';
@@ -61,10 +55,7 @@ builder.prismaNode('Integration', {
         directorySyncs: { orderBy: { createdAt: 'desc' }, take: 1 },
         _count: { select: { directoryUsers: true } },
       },
-      resolve: (i) =>
-        templateOf(i).connector
-          ? { lastSync: i.directorySyncs[0] ?? null, userCount: i._count.directoryUsers }
-          : null,
+      resolve: (i) => (templateOf(i).connector ? { lastSync: i.directorySyncs[0] ?? null, userCount: i._count.directoryUsers } : null),
     }),
     onboardingSessions: t.relatedConnection(
       'onboardingSessions',

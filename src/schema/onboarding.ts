@@ -58,7 +58,10 @@ const RequestNewOnboardingInput = builder.inputType('RequestNewOnboardingInput',
     directoryUserId: t.id(),
     externalUserId: t.string({ description: 'Your own reference for the person.' }),
     email: t.field({ type: 'EmailAddress' }),
-    redirectUrl: t.field({ type: 'URL', description: "Where to send the person afterwards; must be one of the integration's redirectUris when it has any." }),
+    redirectUrl: t.field({
+      type: 'URL',
+      description: "Where to send the person afterwards; must be one of the integration's redirectUris when it has any.",
+    }),
     idempotencyKey: t.string({ description: 'Replays with the same key and input return the same session (per integration).' }),
   }),
 });

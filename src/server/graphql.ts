@@ -87,11 +87,14 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
     maskedErrors: {
       isDev: false,
       maskError(error, message) {
-        const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         // PostgreSQL cancelled a statement after DB_STATEMENT_TIMEOUT_MS (SQLSTATE 57014).
         if (isStatementCancelled(original)) {
           logger.warn('a database statement of a request was cancelled after DB_STATEMENT_TIMEOUT_MS');
-          const timeout = apiError('TIMEOUT', 'The database took too long to answer this request and it was cut off; narrow it (for example a longer search term or a smaller page) or try again later.');
+          const timeout = apiError(
+            'TIMEOUT',
+            'The database took too long to answer this request and it was cut off; narrow it (for example a longer search term or a smaller page) or try again later.',
+          );
           // Keeps the field's path and location, as a resolver's own error would have them.
           return error instanceof GraphQLError ? locatedError(timeout, error.nodes, error.path) : timeout;
         }

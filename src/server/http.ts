@@ -220,13 +220,18 @@ export function createApp({ config, services, db, logger, authenticator, limits,
         services.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
         return json(res, 401, UNAUTHENTICATED_BODY, cors);
       }
-      info.caller = authenticated.viewer.apiKey ? authenticated.viewer.apiKey.id : authenticated.viewer.integrationId ?? undefined;
+      info.caller = authenticated.viewer.apiKey ? authenticated.viewer.apiKey.id : (authenticated.viewer.integrationId ?? undefined);
       if (limits.perCredential) {
         const budget = await consume(limits.perCredential, rateLimitKey(authenticated.viewer));
         extraHeaders = { ...extraHeaders, ...rateLimitHeaders(budget) };
         if (!budget.allowed) {
           services.metrics.errors.inc({ code: 'RATE_LIMITED' });
-          return json(res, 429, graphqlError('RATE_LIMITED', `Rate limit of ${budget.limit} requests per minute exceeded. Retry after ${budget.resetSeconds} seconds.`), extraHeaders);
+          return json(
+            res,
+            429,
+            graphqlError('RATE_LIMITED', `Rate limit of ${budget.limit} requests per minute exceeded. Retry after ${budget.resetSeconds} seconds.`),
+            extraHeaders,
+          );
         }
       }
       viewerContext = { viewer: authenticated.viewer, proof: authenticated.proof };
@@ -324,7 +329,8 @@ export function createApp({ config, services, db, logger, authenticator, limits,
     withRequestId(requestId, () =>
       handle(req, res, info).catch((error) => {
         logger.error({ err: error, path: info.path }, 'request failed');
-        if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        if (!res.headersSent)
+          json(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
         else res.destroy();
       }),
     );

@@ -3,16 +3,7 @@
 // clamp a larger page, README: "Errors" promises a top-level BAD_USER_INPUT), and after/before
 // cursors of the shape this server hands out (Pothos' "GPC:S:<id>" in base64). A forged
 // cursor of another shape (a number, JSON) would reach Prisma as a non-string ID.
-import {
-  type DocumentNode,
-  type GraphQLSchema,
-  GraphQLError,
-  Kind,
-  TypeInfo,
-  getNamedType,
-  visit,
-  visitWithTypeInfo,
-} from 'graphql';
+import { type DocumentNode, type GraphQLSchema, GraphQLError, Kind, TypeInfo, getNamedType, visit, visitWithTypeInfo } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const MAX_PAGE_SIZE = 100;
@@ -22,11 +13,7 @@ function isOurCursor(cursor: string): boolean {
   return Buffer.from(cursor, 'base64').toString('utf8').startsWith('GPC:S:');
 }
 
-function pageSizeError(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-): GraphQLError | undefined {
+function pageSizeError(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
   const typeInfo = new TypeInfo(schema);
   let error: GraphQLError | undefined;
   visit(

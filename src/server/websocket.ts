@@ -109,7 +109,10 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
         // Each operation counts against the credential's budget, as an HTTP request does.
         if (limits.perCredential) {
           const budget = await consume(limits.perCredential, rateLimitKey(viewer));
-          if (!budget.allowed) return [apiError('RATE_LIMITED', `Rate limit of ${budget.limit} requests per minute exceeded. Retry after ${budget.resetSeconds} seconds.`)];
+          if (!budget.allowed)
+            return [
+              apiError('RATE_LIMITED', `Rate limit of ${budget.limit} requests per minute exceeded. Retry after ${budget.resetSeconds} seconds.`),
+            ];
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,

@@ -32,13 +32,20 @@ function collector<T>(field: string): { sink: Sink; collected: Omit<Collected<T>
     completed: false,
     waitFor: (what: string, check: (events: T[]) => boolean, timeoutMs = 60_000) =>
       eventually(
-        `${what} (got ${JSON.stringify(collected.events.map((e) => { const s = e as { id?: unknown; status?: unknown; processed?: unknown } | null; return [s?.id, s?.status, s?.processed]; }))}, errors ${JSON.stringify(collected.errors)})`,
+        `${what} (got ${JSON.stringify(
+          collected.events.map((e) => {
+            const s = e as { id?: unknown; status?: unknown; processed?: unknown } | null;
+            return [s?.id, s?.status, s?.processed];
+          }),
+        )}, errors ${JSON.stringify(collected.errors)})`,
         async () => (check(collected.events) ? collected.events : undefined),
         timeoutMs,
         50,
       ),
     settled: (timeoutMs = 30_000) =>
-      eventually('the subscription to end', async () => (collected.completed || collected.errors.length ? true : undefined), timeoutMs, 50).then(() => {}),
+      eventually('the subscription to end', async () => (collected.completed || collected.errors.length ? true : undefined), timeoutMs, 50).then(
+        () => {},
+      ),
   };
   const sink: Sink = {
     next(value) {

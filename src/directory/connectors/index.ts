@@ -20,10 +20,7 @@ export function connectorFor(integration: Integration, cipher: Cipher, context: 
   };
   switch (template.connector) {
     case 'okta':
-      return oktaConnector(
-        { orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') },
-        context,
-      );
+      return oktaConnector({ orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') }, context);
     case 'microsoftGraph':
       return microsoftGraphConnector(
         {

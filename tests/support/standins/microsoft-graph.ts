@@ -105,11 +105,21 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 function graphError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  json(res, status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomBytes(8).toString('hex') } } }, headers);
+  json(
+    res,
+    status,
+    { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomBytes(8).toString('hex') } } },
+    headers,
+  );
 }
 
 function aadError(res: ServerResponse, status: number, error: string, description: string) {
-  json(res, status, { error, error_description: description, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)], timestamp: new Date().toISOString() });
+  json(res, status, {
+    error,
+    error_description: description,
+    error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)],
+    timestamp: new Date().toISOString(),
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -169,7 +179,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       aadError(res, status, error, description);
     };
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-      return answer(400, 'invalid_request', 'AADSTS900144: The request body must contain the following parameter: \'grant_type\'.');
+      return answer(400, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'grant_type'.");
     }
     if (tenant !== standIn.tenantId) {
       return answer(400, 'invalid_request', `AADSTS90002: Tenant '${tenant}' not found.`);
@@ -181,10 +191,18 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       return answer(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.client_id}' was not found in the directory.`);
     }
     if (form.client_secret !== standIn.clientSecret) {
-      return answer(401, 'invalid_client', `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${standIn.clientId}'.`);
+      return answer(
+        401,
+        'invalid_client',
+        `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${standIn.clientId}'.`,
+      );
     }
     if (form.scope !== GRAPH_SCOPE) {
-      return answer(400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${form.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      return answer(
+        400,
+        'invalid_scope',
+        `AADSTS1002012: The provided value for scope ${form.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
     }
     const accessToken = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.${randomBytes(24).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
     tokens.set(accessToken, Date.now() + standIn.expiresIn * 1000);
@@ -216,16 +234,24 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     if (wantsCount && String(req.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') {
       return answer(400, 'Request_BadRequest', 'Count is not currently supported.');
     }
-    const select = (url.searchParams.get('$select') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const select = (url.searchParams.get('$select') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = select.find((field) => !SELECTABLE.has(field));
     if (unknown) return answer(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`);
     const top = url.searchParams.has('$top') ? Number(url.searchParams.get('$top')) : 100;
-    if (!Number.isInteger(top) || top < 1) return answer(400, 'Request_BadRequest', `Invalid page size specified: '${url.searchParams.get('$top')}'.`);
+    if (!Number.isInteger(top) || top < 1)
+      return answer(400, 'Request_BadRequest', `Invalid page size specified: '${url.searchParams.get('$top')}'.`);
     const limit = Math.min(top, pageSize);
     const skipToken = url.searchParams.get('$skiptoken');
     let offset = 0;
     if (skipToken) {
-      offset = Number(Buffer.from(skipToken, 'base64url').toString('utf8').replace(/^offset:/, ''));
+      offset = Number(
+        Buffer.from(skipToken, 'base64url')
+          .toString('utf8')
+          .replace(/^offset:/, ''),
+      );
       if (!Number.isInteger(offset) || offset < 0) return answer(400, 'Request_BadRequest', 'Invalid $skiptoken.');
     }
     if (standIn.pageDelayMs) await new Promise((resolve) => setTimeout(resolve, standIn.pageDelayMs));
@@ -236,9 +262,9 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       return;
     }
     const fields = select.length ? ['id', ...select.filter((f) => f !== 'id')] : [...SELECTABLE];
-    const page = standIn.users.slice(offset, offset + limit).map((user) =>
-      Object.fromEntries(fields.map((field) => [field, user[field as keyof GraphUser] ?? null])),
-    );
+    const page = standIn.users
+      .slice(offset, offset + limit)
+      .map((user) => Object.fromEntries(fields.map((field) => [field, user[field as keyof GraphUser] ?? null])));
     const body: Record<string, unknown> = {
       '@odata.context': `${standIn.url}/v1.0/$metadata#users(${select.join(',')})`,
     };

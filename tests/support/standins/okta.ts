@@ -116,7 +116,9 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
       return;
     }
     if (req.headers.authorization !== `SSWS ${state.token}`) {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errorCode: 'E0000011', errorSummary: 'Invalid token provided' }));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errorCode: 'E0000011', errorSummary: 'Invalid token provided' }));
       return;
     }
     if (state.rateLimits > 0) {
