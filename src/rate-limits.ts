@@ -74,9 +74,10 @@ export function rateLimitHeaders(result: RateLimitOutcome): Record<string, strin
 }
 
 /**
- * The limiters of the HTTP and WebSocket edge (contract 6.1.3), and their Redis client when
- * REDIS_URL is set. One client of their own: a rate-limit check must not queue behind
- * pub/sub traffic, and it fails fast (to the memory insurance) while Redis is away.
+ * The limiters of the HTTP and WebSocket edge
+ * (README: "Edge: authentication, request IDs, limits, headers, metrics"), and their Redis
+ * client when REDIS_URL is set. One client of their own: a rate-limit check must not queue
+ * behind pub/sub traffic, and it fails fast (to the memory insurance) while Redis is away.
  */
 export function createEdgeLimits(
   settings: { redisUrl: string | undefined; rateLimits: { perMinute: number; authFailuresPerMinute: number } },

@@ -75,7 +75,7 @@ function stdoutLines(result: CommandResult): string[] {
   return result.stdout.slice(0, -1).split('\n');
 }
 
-/** A failure as the contract wants it: non-zero exit, one clear line on stderr, nothing on stdout. */
+/** A failure as the README has it ("Admin command"): non-zero exit, one clear line on stderr, nothing on stdout. */
 function expectOneLineFailure(result: CommandResult, mentions: RegExp) {
   expect(result.code, result.stderr).not.toBe(0);
   expect(result.code).not.toBeNull();

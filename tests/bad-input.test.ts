@@ -1,7 +1,9 @@
-// Hostile and broken requests (CONTRACT rule 9): each gets a clear GraphQL or HTTP
-// error — 4xx, or 200 with errors and no data — never a stack trace or a file path, and
-// the server goes on serving. Every response text seen here is checked for internals.
-// The requests are raw on purpose (post(), GET URLs, a socket); their answers are typed.
+// Hostile and broken requests (README:
+// "Edge: authentication, request IDs, limits, headers, metrics"): each gets a clear
+// GraphQL or HTTP error — 4xx, or 200 with errors and no data — never a stack trace or a
+// file path, and the server goes on serving. Every response text seen here is checked
+// for internals. The requests are raw on purpose (post(), GET URLs, a socket); their
+// answers are typed.
 import { request as httpRequest } from 'node:http';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +86,7 @@ async function get<R = unknown>(label: string, params: Record<string, string>, h
   return answerOf<R>(response.status, text);
 }
 
-/** An error answer per the contract: 4xx, or 200 with errors and no data. */
+/** An error answer as the README has it ("Edge: …", "Errors"): 4xx, or 200 with errors and no data. */
 function expectRefused(label: string, response: RawAnswer) {
   expect(response.status, `${label}: ${response.text}`).toBeGreaterThanOrEqual(200);
   expect(response.status, `${label}: ${response.text}`).toBeLessThan(500);

@@ -1,4 +1,4 @@
-// Relay cursors are tenant-scoped (contract 6.7.3): `after`/`before` built from another
+// Relay cursors are tenant-scoped (README: "Decisions"): `after`/`before` built from another
 // organization's row ID behave exactly like ones built from an unknown ID, on every
 // connection, top-level and nested. An own row's cursor still pages as usual.
 //

@@ -1,6 +1,7 @@
-// Directory sync (issue 4, contract rules 6 and 7) against the suite's server, with
-// stand-in Okta and Microsoft Entra (identity platform + Graph) tenants on loopback that
-// speak the real protocols. Async outcomes are polled with a deadline.
+// Directory sync (README: "Directory sync"; enrollment:
+// "Integrations and onboarding sessions") against the suite's server, with stand-in Okta
+// and Microsoft Entra (identity platform + Graph) tenants on loopback that speak the
+// real protocols. Async outcomes are polled with a deadline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverUrl } from './support/api.ts';
 import {

@@ -1,8 +1,8 @@
-// The HTTP edge (contract 6.1, 6.7.4, 6.7.7): credentials before any parsing, request IDs
-// on every answer and in the log, rate limits per credential and per address of failed
-// authentications (shared through Redis), methods, CORS, security headers of HTML pages,
-// PUBLIC_URL in production, and /metrics behind its token. Settings other than the
-// suite's get a server of their own.
+// The HTTP edge (README: "Edge: authentication, request IDs, limits, headers, metrics"):
+// credentials before any parsing, request IDs on every answer and in the log, rate limits
+// per credential and per address of failed authentications (shared through Redis),
+// methods, CORS, security headers of HTML pages, PUBLIC_URL in production, and /metrics
+// behind its token. Settings other than the suite's get a server of their own.
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';

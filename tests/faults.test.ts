@@ -2,8 +2,9 @@
 // (tests/support/isolated-server.ts: fresh storage of the suite's kind, its own process):
 //
 // - SIGKILL in the middle of a burst of requestNewOnboarding with idempotency keys: after
-//   the restart every key still maps to exactly one session (contract 5.5), whatever was
-//   answered before the crash, and nothing answers INTERNAL_SERVER_ERROR.
+//   the restart every key still maps to exactly one session (README:
+//   "Integrations and onboarding sessions"), whatever was answered before the crash, and
+//   nothing answers INTERNAL_SERVER_ERROR.
 //   (SIGKILL during a directory sync is tests/sync-recovery.test.ts: resumed from the saved
 //   cursor, no duplicated users. Not repeated here.)
 // - PostgreSQL terminating the server's connections (pg_terminate_backend) under a load of

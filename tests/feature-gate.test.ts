@@ -1,6 +1,7 @@
 // The INTEGRATIONS_ECOSYSTEM feature gate, and the templates it guards. The flag is
 // flipped with the real admin command while the suite's server runs; the server must
-// see the change within 5 seconds (CONTRACT §2), so the test polls up to that deadline.
+// see the change within 5 seconds (README: "Admin command"), so the test polls up to that
+// deadline.
 import { beforeAll, describe, expect } from 'vitest';
 import { type Org, codes, errors, execute, graphql, it, present, send, setFeature, testOrg } from './support/kit.ts';
 
@@ -203,8 +204,9 @@ describe('switching the feature with the admin command while the server runs', (
 });
 
 describe('integrationTemplates', () => {
-  // CONTRACT §4, field by field. Templates may carry extra optional fields and more
-  // templates may exist; these must be exactly as listed.
+  // The templates' fields (README: "Integrations and onboarding sessions"), field by
+  // field. Templates may carry extra optional fields and more templates may exist; these
+  // must be exactly as listed.
   const CONTRACT: Record<string, { category: string; fields: Record<string, { type: string; required: boolean; secret: boolean }> }> = {
     OKTA: {
       category: 'DIRECTORY',

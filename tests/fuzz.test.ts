@@ -1,10 +1,11 @@
-// A seeded fuzz of the real server (CONTRACT rule 9, 6.7.4): thousands of generated
+// A seeded fuzz of the real server (README:
+// "Edge: authentication, request IDs, limits, headers, metrics"): thousands of generated
 // requests — documents built from schema.graphql and then mutated, wrong variable types,
 // huge strings, deep nesting, many aliases, circular fragments, NUL characters and lone
 // surrogates, malformed JSON, multipart bodies, wrong content types, GET mutations, batches,
 // long and odd headers, odd methods, raw HTTP oddities — with a valid key, a bad one and
-// none. Afterwards: no 5xx, no INTERNAL_SERVER_ERROR, no stack trace or internal text in
-// any answer, the same server process still serving, and the sentinel organization's rows
+// none. Afterwards: no 5xx, no INTERNAL_SERVER_ERROR, no stack trace or internal text in any
+// answer, the same server process still serving, and the sentinel organization's rows
 // exactly as they were (its requests are all invalid by construction; the fuzz
 // organization's may legitimately succeed and change its own rows).
 //
@@ -492,9 +493,11 @@ it(`survives ${ONLY ? ONLY.length : COUNT} generated hostile requests`, { timeou
   expect(report, `fuzz failures (seed ${SEED}):\n${report}`).toBe('');
 });
 
-// The rule the fuzz leans on (CONTRACT 6.7.4), case by case: any NUL or unpaired surrogate in
-// string input, as a variable (keys included) or a literal, is one top-level BAD_USER_INPUT,
-// nothing is written, and the offending text is not echoed. Well-formed pairs (emoji) pass.
+// The rule the fuzz leans on (README:
+// "Edge: authentication, request IDs, limits, headers, metrics"), case by case: any NUL or
+// unpaired surrogate in string input, as a variable (keys included) or a literal, is one
+// top-level BAD_USER_INPUT, nothing is written, and the offending text is not echoed.
+// Well-formed pairs (emoji) pass.
 const ODD_COUNTS = graphql(`
   query FuzzOddStringsCounts {
     workflows {

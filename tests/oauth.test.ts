@@ -1,9 +1,10 @@
-// OAuth 2.0 client credentials against the running server (CONTRACT rule 8, issue 5):
-// discovery and the grant with a real client library (oauth4webapi), tokens verified
-// with jose against the published JWKS, the token as Bearer on /graphql over HTTP and
-// WebSocket, and raw requests for every error case; brute-force protection (failed
-// authentications limited per client address, CONTRACT 6.7.6) and what the logs may
-// hold (6.7.5) on a server of the file's own.
+// OAuth 2.0 client credentials against the running server (README: "OAuth"): discovery
+// and the grant with a real client library (oauth4webapi), tokens verified with jose
+// against the published JWKS, the token as Bearer on /graphql over HTTP and WebSocket,
+// and raw requests for every error case; brute-force protection (failed authentications
+// limited per client address; README: "Brute-force protection") and what the logs may
+// hold (README: "Edge: authentication, request IDs, limits, headers, metrics") on a
+// server of the file's own.
 import { randomBytes } from 'node:crypto';
 import { type FormattedExecutionResult, print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';

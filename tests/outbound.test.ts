@@ -1,4 +1,4 @@
-// Outbound requests to tenant-supplied URLs (contract 6.2, issue 8's findings): the address
+// Outbound requests to tenant-supplied URLs (README: "Outbound requests"): the address
 // policy judged on the address really connected to, no redirects, a streamed body under a
 // size cap, a deadline covering the body, paging loops and user caps, error texts that
 // never carry what the server sent, and a sync that cannot stall the server's event loop.

@@ -1,4 +1,4 @@
-// One tenant never degrades another's syncs (contract 6.7.1, 6.7.4): at most
+// One tenant never degrades another's syncs (README: "Directory sync"): at most
 // SYNC_CONCURRENCY_PER_ORG running syncs per organization across runners, a stalled upstream
 // whose integration is deleted frees its runner at once, deleting an integration while its
 // sync runs succeeds, and a sync whose process keeps dying is given up instead of taking

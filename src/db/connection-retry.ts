@@ -50,6 +50,7 @@ import {
   type Transaction,
 } from '@prisma/driver-adapter-utils';
 import type { Logger } from '../logger.ts';
+import { intercept, wrapAdapters } from './intercept.ts';
 
 /** SQLSTATEs of a session that is gone. */
 const BROKEN_SESSION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006']);
@@ -127,7 +128,7 @@ function warn(options: RetryOptions, loss: Loss, what: string) {
   options.logger?.warn({ code: loss.code, reason: loss.message.split('\n')[0] }, `database connection lost; ${what}`);
 }
 
-type Statement = (query: SqlQuery) => Promise<unknown>;
+type Statement<R> = (query: SqlQuery) => Promise<R>;
 
 /**
  * A short pause before a retry. What broke one connection (a restart, a failover, a
@@ -140,99 +141,82 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, RETRY_PA
 
 function retryingTransaction(tx: Transaction, options: RetryOptions): Transaction {
   let broken = false;
-  return new Proxy(tx, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
-      if (typeof value !== 'function') return value;
-      if (property === 'queryRaw' || property === 'executeRaw') {
-        return async (query: SqlQuery) => {
-          try {
-            return await (value as Statement).call(object, query);
-          } catch (error) {
-            const loss = lossIn(error);
-            if (!loss) throw error;
-            const commit = isCommit(query);
-            const outcomeUnknown = commit && !loss.didNotRun;
-            // (The ROLLBACK Prisma sends after a first failure meets the same dead connection.)
-            if (!broken && outcomeUnknown) warn(options, loss, 'its transaction may or may not have committed');
-            broken = true;
-            throw lostError(loss, { phase: commit ? 'commit' : 'statement', inTransaction: true, outcomeUnknown });
-          }
-        };
+  const marked =
+    <R>(statement: Statement<R>) =>
+    async (query: SqlQuery): Promise<R> => {
+      try {
+        return await statement(query);
+      } catch (error) {
+        const loss = lossIn(error);
+        if (!loss) throw error;
+        const commit = isCommit(query);
+        const outcomeUnknown = commit && !loss.didNotRun;
+        // (The ROLLBACK Prisma sends after a first failure meets the same dead connection.)
+        if (!broken && outcomeUnknown) warn(options, loss, 'its transaction may or may not have committed');
+        broken = true;
+        throw lostError(loss, { phase: commit ? 'commit' : 'statement', inTransaction: true, outcomeUnknown });
       }
-      return value.bind(object);
-    },
-  });
+    };
+  return intercept(tx, { queryRaw: marked, executeRaw: marked });
 }
 
 function retryingAdapter(adapter: SqlDriverAdapter, options: RetryOptions): SqlDriverAdapter {
-  return new Proxy(adapter, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
-      if (typeof value !== 'function') return value;
-      if (property === 'queryRaw' || property === 'executeRaw') {
-        return async (query: SqlQuery) => {
-          try {
-            return await (value as Statement).call(object, query);
-          } catch (error) {
-            const loss = lossIn(error);
-            if (!loss) throw error;
-            if (!loss.didNotRun && !isRead(query)) {
-              warn(options, loss, 'a statement outside a transaction may or may not have been applied, not retried');
-              throw lostError(loss, { phase: 'statement', inTransaction: false, outcomeUnknown: true });
-            }
-            warn(options, loss, 'retrying a statement once');
-            await settle();
-            try {
-              return await (value as Statement).call(object, query);
-            } catch (again) {
-              const second = lossIn(again);
-              if (!second) throw again;
-              throw lostError(second, { phase: 'statement', inTransaction: false, outcomeUnknown: !second.didNotRun && !isRead(query) });
-            }
-          }
-        };
+  const retried =
+    <R>(statement: Statement<R>) =>
+    async (query: SqlQuery): Promise<R> => {
+      try {
+        return await statement(query);
+      } catch (error) {
+        const loss = lossIn(error);
+        if (!loss) throw error;
+        if (!loss.didNotRun && !isRead(query)) {
+          warn(options, loss, 'a statement outside a transaction may or may not have been applied, not retried');
+          throw lostError(loss, { phase: 'statement', inTransaction: false, outcomeUnknown: true });
+        }
+        warn(options, loss, 'retrying a statement once');
+        await settle();
+        try {
+          return await statement(query);
+        } catch (again) {
+          const second = lossIn(again);
+          if (!second) throw again;
+          throw lostError(second, { phase: 'statement', inTransaction: false, outcomeUnknown: !second.didNotRun && !isRead(query) });
+        }
       }
-      if (property === 'startTransaction') {
-        return async (...args: unknown[]) => {
-          const start = () => (value as (...a: unknown[]) => Promise<Transaction>).apply(object, args);
-          let tx: Transaction;
+    };
+  return intercept(adapter, {
+    queryRaw: retried,
+    executeRaw: retried,
+    startTransaction:
+      (startTransaction) =>
+      async (...args) => {
+        const start = () => startTransaction(...args);
+        let tx: Transaction;
+        try {
+          tx = await start();
+        } catch (error) {
+          // The connection or its BEGIN failed: nothing ran, and the adapter gave the
+          // connection back to the pool as broken (so it is dropped).
+          const loss = lossIn(error);
+          if (!loss) throw error;
+          warn(options, loss, 'starting the transaction again');
+          await settle();
           try {
             tx = await start();
-          } catch (error) {
-            // The connection or its BEGIN failed: nothing ran, and the adapter gave the
-            // connection back to the pool as broken (so it is dropped).
-            const loss = lossIn(error);
-            if (!loss) throw error;
-            warn(options, loss, 'starting the transaction again');
-            await settle();
-            try {
-              tx = await start();
-            } catch (again) {
-              const second = lossIn(again);
-              if (!second) throw again;
-              throw lostError(second, { phase: 'begin', inTransaction: true, outcomeUnknown: false });
-            }
+          } catch (again) {
+            const second = lossIn(again);
+            if (!second) throw again;
+            throw lostError(second, { phase: 'begin', inTransaction: true, outcomeUnknown: false });
           }
-          return retryingTransaction(tx, options);
-        };
-      }
-      return value.bind(object);
-    },
+        }
+        return retryingTransaction(tx, options);
+      },
   });
 }
 
 /** Wraps a driver adapter factory so statements survive a broken connection where that is safe. */
 export function retryingAdapterFactory<F extends SqlDriverAdapterFactory>(factory: F, options: RetryOptions = {}): F {
-  return new Proxy(factory, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
-      if (property === 'connect') {
-        return async () => retryingAdapter((await (value as () => Promise<SqlDriverAdapter>).call(object)) as SqlDriverAdapter, options);
-      }
-      return typeof value === 'function' ? value.bind(object) : value;
-    },
-  });
+  return wrapAdapters(factory, (adapter) => retryingAdapter(adapter, options));
 }
 
 /**

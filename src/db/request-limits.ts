@@ -1,7 +1,7 @@
-// Bounded database work per request (contract 6.7.2), enforced at the driver adapter,
-// below Prisma, like the statement counter: whatever a resolver does (relation loads,
-// aliased fields resolved in parallel, transactions), what reaches the database is
-// counted here.
+// Bounded database work per request (README: "Bounded work per request"), enforced at the
+// driver adapter, below Prisma, like the statement counter: whatever a resolver does
+// (relation loads, aliased fields resolved in parallel, transactions), what reaches the
+// database is counted here.
 //
 // A GraphQL execution runs inside a scope (src/server/request-limits.ts) that carries a
 // semaphore of its own, `DB_CONNECTIONS_PER_REQUEST` permits, and its organization's,
@@ -23,6 +23,7 @@
 // in Yoga's context factory) is not limited.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import { intercept, wrapAdapters } from './intercept.ts';
 
 type Release = () => void;
 
@@ -150,73 +151,57 @@ export class RequestLimiter {
   }
 }
 
-const LIMITED = new Set(['queryRaw', 'executeRaw']);
-
+/** A transaction that gives its permits back when it commits or rolls back. */
 function holdingTransaction(tx: Transaction, release: Release): Transaction {
-  return new Proxy(tx, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
-      if (typeof value !== 'function') return value;
-      if (property === 'commit' || property === 'rollback') {
-        return async (...args: unknown[]) => {
-          try {
-            return await value.apply(object, args);
-          } finally {
-            release();
-          }
-        };
+  const releasing =
+    <A extends unknown[], R>(end: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await end(...args);
+      } finally {
+        release();
       }
-      return value.bind(object);
-    },
-  });
+    };
+  return intercept(tx, { commit: releasing, rollback: releasing });
+}
+
+/** A statement that takes a permit of the running scope (if any) until it is answered. */
+function limited<A extends unknown[], R>(statement: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    const scope = storage.getStore();
+    if (!scope) return statement(...args);
+    const release = await scope.acquire();
+    try {
+      return await statement(...args);
+    } finally {
+      release();
+    }
+  };
 }
 
 function limitedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  return new Proxy(adapter, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
-      if (typeof value !== 'function') return value;
-      if (LIMITED.has(property as string)) {
-        return async (...args: unknown[]) => {
-          const scope = storage.getStore();
-          if (!scope) return value.apply(object, args);
-          const release = await scope.acquire();
-          try {
-            return await value.apply(object, args);
-          } finally {
-            release();
-          }
-        };
-      }
-      if (property === 'startTransaction') {
-        return async (...args: unknown[]) => {
-          const scope = storage.getStore();
-          if (!scope) return value.apply(object, args);
-          const release = await scope.acquire();
-          try {
-            return holdingTransaction(await value.apply(object, args), release);
-          } catch (error) {
-            release();
-            throw error;
-          }
-        };
-      }
-      return value.bind(object);
-    },
+  return intercept(adapter, {
+    queryRaw: limited,
+    executeRaw: limited,
+    startTransaction:
+      (start) =>
+      async (...args) => {
+        const scope = storage.getStore();
+        if (!scope) return start(...args);
+        const release = await scope.acquire();
+        try {
+          return holdingTransaction(await start(...args), release);
+        } catch (error) {
+          release();
+          throw error;
+        }
+      },
   });
 }
 
 /** Wraps a driver adapter factory so statements of a scope take its permits. */
 export function limitedAdapterFactory<F extends SqlDriverAdapterFactory>(factory: F): F {
-  return new Proxy(factory, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
-      if (property === 'connect') {
-        return async () => limitedAdapter((await (value as () => Promise<SqlDriverAdapter>).call(object)) as SqlDriverAdapter);
-      }
-      return typeof value === 'function' ? value.bind(object) : value;
-    },
-  });
+  return wrapAdapters(factory, limitedAdapter);
 }
 
 /**

@@ -8,14 +8,15 @@
 // flight, and the next runner resumes from the saved cursor; users are upserted by
 // externalId, so a re-read page never duplicates anyone.
 //
-// Fairness (contract 6.7.1): an organization runs at most `concurrencyPerOrg` syncs at a
-// time across every instance, so one tenant's slow upstreams cannot hold every runner; a
-// sync whose runner died is claimed again only after a backoff that doubles with each
-// interruption, and given up (FAILED) after MAX_ATTEMPTS, so a page that kills the process
-// cannot take down server after server. A run stops at once when its lease is lost (the
-// integration was deleted, or another runner took over).
+// Fairness (README: "Directory sync"): an organization runs at most `concurrencyPerOrg`
+// syncs at a time across every instance, so one tenant's slow upstreams cannot hold every
+// runner; a sync whose runner died is claimed again only after a backoff that doubles
+// with each interruption, and given up (FAILED) after MAX_ATTEMPTS, so a page that kills
+// the process cannot take down server after server. A run stops at once when its lease is
+// lost (the integration was deleted, or another runner took over).
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { lockRow } from '../db/sql.ts';
 import { connectorFor } from '../directory/connectors/index.ts';
 import { UpstreamError, type DirectoryPage, type UpstreamUser } from '../directory/connectors/types.ts';
 import type { Cipher } from '../domain/crypto.ts';
@@ -112,7 +113,7 @@ export function startSyncRunner({
       if (!row) return null;
       // Two runners may pick two syncs of one organization at the same moment: claims of
       // an organization take turns on its row, and the count is checked again under it.
-      await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${row.organizationId} FOR NO KEY UPDATE`;
+      await lockRow(tx, { organization: row.organizationId }, 'NO KEY UPDATE');
       const running = await tx.directorySync.count({
         where: { organizationId: row.organizationId, status: 'RUNNING', leaseExpiresAt: { gte: now }, id: { not: row.id } },
       });
@@ -138,9 +139,7 @@ export function startSyncRunner({
     return prisma.$transaction(async (tx) => {
       // The integration's row first, as deleteIntegration locks it before its syncs and
       // users: the same lock order in both, so a delete during a sync waits, never deadlocks.
-      const [integration] = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "Integration" WHERE id = ${sync.integrationId} FOR KEY SHARE`;
-      if (!integration) throw new LeaseLost();
+      if (!(await lockRow(tx, { integration: sync.integrationId, of: sync.organizationId }, 'KEY SHARE'))) throw new LeaseLost();
       const renewed = await tx.directorySync.updateMany({
         where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
         data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },

@@ -2,8 +2,10 @@
 // for hours. This plugin checks the request's credentials again every `everyMs` while
 // the stream is open and ends it with an UNAUTHENTICATED error once they no longer hold:
 // a revoked API key, an expired token, a deleted or DISABLED integration's token
-// (CONTRACT rule 8: within 60 s). WebSocket connections are checked by the transport
-// itself (src/server/websocket.ts), which closes the socket instead.
+// (within 30 s, the interval src/server/graphql.ts sets;
+// README: "Edge: authentication, request IDs, limits, headers, metrics"). WebSocket
+// connections are checked by the transport itself (src/server/websocket.ts), which closes
+// the socket instead.
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { type Plugin, Repeater } from 'graphql-yoga';
 

@@ -2,9 +2,10 @@
 // in connection_init ({"x-api-key": ...} or {"authorization": "Bearer ..."}); every
 // operation then runs through Yoga's envelop (same plugins, same limits). The
 // connection's credentials are checked again before each operation and every
-// REAUTHENTICATE_MS while it stays open, so a revoked key, an expired token or a
-// deleted/DISABLED integration's token ends the connection (close 4403) within that
-// time (CONTRACT rule 8: 60 s), and new operations see the organization's current features.
+// REAUTHENTICATE_MS (30 s) while it stays open, so a revoked key, an expired token or a
+// deleted/DISABLED integration's token ends the connection (close 4403) within that time
+// (README: "Edge: authentication, request IDs, limits, headers, metrics"), and new
+// operations see the organization's current features.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
