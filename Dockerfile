@@ -1,18 +1,34 @@
-# The API server image: Node.js 20, production dependencies only, TypeScript run
-# directly through tsx's loader (no build step, as with `npm start`).
-FROM node:20-bookworm-slim
-
+# The API server image: Node.js 20, production dependencies only, running the compiled
+# JavaScript (dist/, built by scripts/build.mjs in the build stage) with plain `node`: no
+# TypeScript compiler or loader at run time.
+FROM node:20-bookworm-slim AS base
 WORKDIR /app
-ENV NODE_ENV=production
-
-# Dependencies first, for layer caching. The postinstall script generates the Prisma
-# client from prisma/schema.prisma offline (scripts/prisma-generate.mjs).
+# What `npm ci` needs. Its postinstall script generates the Prisma client from
+# prisma/schema.prisma offline (scripts/prisma-generate.mjs) into src/generated/.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
+
+# Production dependencies, cached until package-lock.json (or prisma/, scripts/) changes.
+FROM base AS deps
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
+# Every dependency, then src/ (with the generated Prisma client) compiled to dist/.
+FROM base AS build
+RUN npm ci --no-audit --no-fund
 COPY . .
+RUN node scripts/build.mjs
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+# No src/: `npm run admin` (scripts/build.mjs --if-stale) then takes dist/ as it is. prisma/
+# is read at run time (schema and migrations, from dist/db/schema-engine.js).
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY scripts ./scripts
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 # DATA_DIR for the embedded database when the image runs without DATABASE_URL.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
@@ -22,4 +38,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node handles SIGTERM itself (graceful shutdown in src/main.ts); compose adds an init.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from './databases.ts';
-import { startServer } from './process.ts';
+import { buildIfStale, startServer } from './process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +28,8 @@ function secretsIn(log: string): string[] {
 }
 
 export default async function setup(project: TestProject) {
+  // The servers and admin commands of the suite run the compiled dist/, as `npm start` does.
+  buildIfStale();
   const storage = project.name as 'pglite' | 'postgres';
   let storageEnv: Record<string, string>;
   let cleanup: () => Promise<void>;
@@ -40,7 +42,8 @@ export default async function setup(project: TestProject) {
     storageEnv = { DATA_DIR: dataDir };
     cleanup = () => rm(dataDir, { recursive: true, force: true });
   }
-  // At trace level: after the suite, its whole log is searched for secrets (contract 6.7.5).
+  // At trace level: after the suite, its whole log is searched for secrets
+  // (README: "Edge: authentication, request IDs, limits, headers, metrics").
   // Rate limits off: every file calls from 127.0.0.1, with many deliberate failures (the
   // limits have tests of their own, tests/edge.test.ts, on servers of their own).
   const server = await startServer({ ...storageEnv, LOG_LEVEL: 'trace', RATE_LIMIT_PER_MINUTE: '0', AUTH_FAILURES_PER_MINUTE: '1000000' });

@@ -6,7 +6,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { serverEnv } from './env.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/** The compiled server and admin command, as `npm start` and `npm run admin` run them (built by global-setup.ts). */
+const SERVER = 'dist/main.js';
+const ADMIN = 'dist/admin/cli.js';
+
+/** Compiles src/ to dist/ unless dist/ is up to date (scripts/build.mjs). */
+export function buildIfStale(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,8 +49,9 @@ const alive = (pid: number) => {
 };
 
 /**
- * SIGKILL for a process and the tree under it: the tsx launcher runs the server in a child
- * node process, which a SIGKILL of the launcher alone would leave running.
+ * SIGKILL for a process and the tree under it, children included (a server spawned through
+ * a launcher, such as tsx, runs in a child process that a SIGKILL of the launcher alone would
+ * leave running).
  */
 async function killTree(root: number): Promise<void> {
   const pids = [...descendants(root).reverse(), root];
@@ -65,10 +73,10 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `src/main.ts` and waits until /ready answers 200. */
+/** Starts the compiled server (`node dist/main.js`, what `npm start` runs) and waits until /ready answers 200. */
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: serverEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER], { cwd: ROOT, env: serverEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -83,7 +91,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
     );
     if (ready) break;
     if (Date.now() > deadline) {
-      // The whole tree: killing tsx alone would leave its node process serving.
+      // The whole tree, whatever it is.
       await killTree(child.pid!);
       throw new Error(`server not ready after ${timeoutMs} ms:\n${output}`);
     }
@@ -111,7 +119,7 @@ export interface CommandResult {
 
 /** Runs `npm run admin -- ...args` the way the README says, with the given storage. */
 export async function runAdmin(args: string[], env: Record<string, string | undefined>): Promise<CommandResult> {
-  const child = spawn(TSX, ['src/admin/cli.ts', ...args], { cwd: ROOT, env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ADMIN, ...args], { cwd: ROOT, env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
