@@ -1,8 +1,11 @@
-// `npm run bench`: the HTTP benchmark (bench/http.ts). Settings from the environment:
-//   BENCH_DURATION     seconds per case (default 5)
+// `npm run bench`: the HTTP benchmark against in-memory baselines (bench/http.ts,
+// bench/baseline-server.ts). Settings from the environment:
+//   BENCH_DURATION     seconds per round (default 5)
+//   BENCH_ROUNDS       interleaved rounds per scenario, of the server and of the baseline each (default 3)
 //   BENCH_CONNECTIONS  concurrent connections (default 10)
 //   BENCH_DATABASE_URL run on that PostgreSQL instead of a fresh embedded database
 //   BENCH_SQL=0        skip counting SQL statements per request
+// Exits 1 when a request failed or an answer's bytes differed from the captured ones.
 import { runHttpBench } from './http.ts';
 
 function positive(name: string, fallback: number): number {
@@ -19,10 +22,10 @@ function positive(name: string, fallback: number): number {
 try {
   await runHttpBench({
     duration: positive('BENCH_DURATION', 5),
+    rounds: Math.round(positive('BENCH_ROUNDS', 3)),
     connections: Math.round(positive('BENCH_CONNECTIONS', 10)),
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     countSql: process.env.BENCH_SQL !== '0',
-    workflows: 50,
   });
 } catch (error) {
   process.stderr.write(`error: ${(error as Error).message}\n`);

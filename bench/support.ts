@@ -1,7 +1,8 @@
 // Shared by the benchmarks (bench/http.ts, bench/soak.ts): a real server process on a
-// temporary DATA_DIR or on PostgreSQL, the admin command beside it, the server's memory
+// temporary DATA_DIR or on PostgreSQL (or any other script served the same way, such as
+// bench/baseline-server.ts), the admin command beside it, a process's memory and CPU time
 // from /proc, percentiles and a plain-text table.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -44,9 +45,17 @@ async function servingPid(child: ChildProcess): Promise<number> {
  * requires one).
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  return startScript('src/main.ts', env);
+}
+
+/**
+ * Starts `tsx <script>` (a path from the repository root) with PORT and HOST set, and waits
+ * until its /ready answers 200, as for the server.
+ */
+export async function startScript(script: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(TSX, ['src/main.ts'], {
+  const child = spawn(TSX, [script], {
     cwd: ROOT,
     env: { PUBLIC_URL: url, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -56,7 +65,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${stderr}`);
     if (
       await fetch(`${url}/ready`).then(
         (r) => r.ok,
@@ -66,7 +75,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
       break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server not ready after 90 s:\n${stderr}`);
+      throw new Error(`${script} not ready after 90 s:\n${stderr}`);
     }
     await sleep(100);
   }
@@ -106,6 +115,18 @@ export async function memoryOf(pid: number): Promise<{ rssMb: number; peakMb: nu
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+let clockTicks: number | undefined;
+
+/** CPU time (user + system) a process has used so far, in microseconds (/proc/<pid>/stat). */
+export async function cpuTimeOf(pid: number): Promise<number> {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesized command name (which may hold spaces): state is field 3,
+  // utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
 }
 
 /** The p-th percentile of ascending values (nearest rank). */

@@ -28,6 +28,8 @@ export interface Config {
   trustProxyHops: number;
   /** Bearer token for GET /metrics; unset: /metrics answers 404. */
   metricsToken: string | undefined;
+  /** How long an authentication verdict is remembered (AUTH_CACHE_TTL_MS; 0: not at all). */
+  authCacheTtlMs: number;
   /** Adds extensions.sqlStatements to results (tests and benchmarks). */
   exposeSqlCount: boolean;
   /** Directory sync runner: lease length (a dead runner's sync is retried after it), poll
@@ -203,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     metricsToken,
     trustProxyHops: read.integer('TRUST_PROXY', 0, 0, 10),
     exposeSqlCount: sqlCount === '1',
+    authCacheTtlMs: read.integer('AUTH_CACHE_TTL_MS', 4000, 0, 60_000),
     sync: {
       leaseMs: read.integer('SYNC_LEASE_MS', 30_000, 1),
       pollMs: read.integer('SYNC_POLL_MS', 1000, 1),

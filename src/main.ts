@@ -2,6 +2,7 @@
 // down gracefully on SIGTERM/SIGINT. Start-up problems are one clear line each (every
 // invalid setting at once: src/config.ts) and exit 1.
 import { createAuthenticator } from './auth/authenticator.ts';
+import { CredentialCache, shareInvalidations } from './auth/credential-cache.ts';
 import { apiKeyStrategy, bearerStrategy } from './auth/strategies.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
@@ -42,11 +43,20 @@ async function main() {
   // The sync runner starts once the port is ours: a server that cannot listen claims no job.
   const sync: { runner?: SyncRunner } = {};
   const metrics = createMetrics();
-  const services = { config, cipher, pubsub: events.pubsub, metrics, wakeSyncRunner: () => sync.runner?.wake() };
+  // Authentication verdicts, remembered for AUTH_CACHE_TTL_MS and dropped on every instance when a credential changes.
+  const credentials = new CredentialCache({ ttlMs: config.authCacheTtlMs });
+  const services = {
+    config,
+    cipher,
+    pubsub: events.pubsub,
+    metrics,
+    wakeSyncRunner: () => sync.runner?.wake(),
+    credentialsChanged: shareInvalidations(credentials, events.pubsub),
+  };
   const limits = createEdgeLimits(config, (error) => logger.warn({ err: error }, 'redis connection problem (rate limits count in memory meanwhile)'));
   const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, authFailures: limits.authFailures });
   // Who is calling: API keys first, then OAuth access tokens (src/auth/).
-  const authenticator = createAuthenticator([apiKeyStrategy(db.prisma), bearerStrategy(oauth.verifyBearer)]);
+  const authenticator = createAuthenticator([apiKeyStrategy(db.prisma), bearerStrategy(oauth.verifyBearer)], credentials);
   const app = createApp({ config, services, db, logger, routes: oauth.routes, authenticator, limits });
   let port: number;
   try {

@@ -15,6 +15,7 @@
 // version interoperate during a rolling deploy.
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import type { CredentialTag } from './auth/credential-cache.ts';
 import type { Logger } from './logger.ts';
 
 /** A DirectorySync as published: the row's values, dates as ISO strings. */
@@ -34,7 +35,11 @@ export interface SyncSnapshot {
   finishedAt: string | null;
 }
 
-type Topics = { directorySync: [integrationId: string, snapshot: SyncSnapshot] };
+type Topics = {
+  directorySync: [integrationId: string, snapshot: SyncSnapshot];
+  /** Credentials whose remembered verdicts must go (src/auth/credential-cache.ts). */
+  credentialsChanged: [tags: CredentialTag[]];
+};
 
 /** How long a published message waits for its own copy to come back from Redis. */
 const ECHO_TTL_MS = 30_000;

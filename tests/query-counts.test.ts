@@ -436,3 +436,158 @@ describe('a mutation payload costs what its selection costs through the by-ID qu
     expect(columns.statements).toBe(bare.statements);
   });
 });
+
+// The benchmark's scenarios (bench/http.ts), with the same selections: what each costs in
+// SQL statements, authentication and BEGIN/COMMIT included (README: "Benchmarks").
+graphql(`
+  fragment QueryCountsBenchNode on Integration {
+    id
+    name
+    status
+    clientId
+    config
+    createdAt
+    template {
+      key
+      name
+      category
+      takesWorkflow
+    }
+    workflow {
+      id
+      name
+      version
+    }
+    clientSecret {
+      lastFour
+      createdAt
+    }
+  }
+`);
+const BENCH_VIEWER = graphql(`
+  query QueryCountsBenchViewer {
+    viewer {
+      organization {
+        id
+        name
+      }
+    }
+  }
+`);
+const BENCH_LIST = graphql(`
+  query QueryCountsBenchIntegrations {
+    integrations(first: 50) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...QueryCountsBenchNode
+        }
+      }
+    }
+  }
+`);
+const BENCH_ONE = graphql(`
+  query QueryCountsBenchIntegration($id: ID!) {
+    integration(id: $id) {
+      ...QueryCountsBenchNode
+    }
+  }
+`);
+const BENCH_SESSIONS = graphql(`
+  query QueryCountsBenchSessions($id: ID!) {
+    integration(id: $id) {
+      id
+      onboardingSessions(first: 20) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            status
+            externalUserId
+            email
+            createdAt
+            expiresAt
+            completedAt
+            workflowVersion
+            steps
+            workflow {
+              id
+              name
+              version
+            }
+            integration {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+const BENCH_REQUEST = graphql(`
+  mutation QueryCountsBenchRequest($input: RequestNewOnboardingInput!) {
+    requestNewOnboarding(input: $input) {
+      session {
+        id
+        status
+        externalUserId
+        createdAt
+        expiresAt
+        workflowVersion
+        steps
+        workflow {
+          id
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+describe("the benchmark's requests, authentication and transactions included", () => {
+  let org: Org;
+  let apiId: string;
+
+  beforeAll(async () => {
+    org = await testOrg({ name: 'Benchmark counts' });
+    apiId = (await org.apiIntegration()).id;
+    for (let i = 0; i < 3; i++) await org.oidcClient();
+    for (let i = 0; i < 20; i++) await org.session({ integrationId: apiId });
+  }, 120_000);
+
+  /** Statements of a request made just after another one with the same key (its verdict remembered). */
+  async function warm<R>(request: () => Promise<Answer<R>>): Promise<number> {
+    await send(org, BENCH_VIEWER);
+    return (await counted(request())).statements;
+  }
+
+  it('viewer 0, integration(id:) ≤ 2, integrations(first: 50) ≤ 3, onboardingSessions(first: 20) ≤ 3, requestNewOnboarding ≤ 5', async () => {
+    const counts = {
+      viewer: await warm(() => send(org, BENCH_VIEWER)),
+      integration: await warm(() => send(org, BENCH_ONE, { id: apiId })),
+      integrations: await warm(() => send(org, BENCH_LIST)),
+      sessions: await warm(() => send(org, BENCH_SESSIONS, { id: apiId })),
+      requestNewOnboarding: await warm(() => send(org, BENCH_REQUEST, { input: { integrationId: apiId, externalUserId: 'bench' } })),
+    };
+    console.info(`benchmark requests, SQL statements: ${JSON.stringify(counts)}`);
+    expect(counts.viewer).toBe(0);
+    expect(counts.integration).toBeLessThanOrEqual(2);
+    expect(counts.integrations).toBeLessThanOrEqual(3);
+    expect(counts.sessions).toBeLessThanOrEqual(3);
+    expect(counts.requestNewOnboarding).toBeLessThanOrEqual(5);
+  });
+});

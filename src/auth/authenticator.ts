@@ -2,7 +2,10 @@
 // GraphQL parsing, src/server/http.ts), WebSocket connection_init, and the periodic
 // re-checks of long-lived streams (SSE and WebSocket both call `reauthenticate`).
 // Every failure is the same to the caller: no credential, a wrong one, a revoked key, an
-// expired or foreign token all answer UNAUTHENTICATED.
+// expired or foreign token all answer UNAUTHENTICATED. Verdicts are remembered for a
+// few seconds (src/auth/credential-cache.ts).
+import { createHash } from 'node:crypto';
+import type { CredentialCache } from './credential-cache.ts';
 import type { AuthStrategy, CredentialSource } from './strategies.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -21,7 +24,7 @@ export interface Authenticator {
   reauthenticate(proof: Authenticated['proof']): Promise<Viewer | null>;
 }
 
-export function createAuthenticator(strategies: AuthStrategy[]): Authenticator {
+export function createAuthenticator(strategies: AuthStrategy[], cache: CredentialCache): Authenticator {
   const find = (source: CredentialSource) => {
     for (const strategy of strategies) {
       const credential = strategy.credential(source);
@@ -29,14 +32,17 @@ export function createAuthenticator(strategies: AuthStrategy[]): Authenticator {
     }
     return undefined;
   };
+  // Keyed by a digest of the credential.
+  const check = ({ strategy, credential }: Authenticated['proof']) =>
+    cache.get(`${strategy.name}:${createHash('sha256').update(credential).digest('base64url')}`, () => strategy.authenticate(credential));
   return {
     hasCredential: (source) => find(source) !== undefined,
     async authenticate(source) {
       const proof = find(source);
       if (!proof) return null;
-      const viewer = await proof.strategy.authenticate(proof.credential);
+      const viewer = await check(proof);
       return viewer ? { viewer, proof } : null;
     },
-    reauthenticate: (proof) => proof.strategy.authenticate(proof.credential),
+    reauthenticate: check,
   };
 }

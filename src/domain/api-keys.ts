@@ -34,10 +34,12 @@ export async function generateApiKey({ db }: Pick<Deps, 'db'>, input: { name: st
 }
 
 /** Revoking twice is harmless: the key stays revoked since the first time. */
-export async function revokeApiKey({ db }: Pick<Deps, 'db'>, input: { id: string }) {
+export async function revokeApiKey({ db, events }: Pick<Deps, 'db' | 'events'>, input: { id: string }) {
   const existing = isIdOf('ApiKey', input.id) ? await db.apiKey.findUnique({ where: { id: input.id } }) : null;
   if (!existing) throw notFound(['input', 'id'], 'API key');
-  const apiKey = existing.revokedAt ? existing : await db.apiKey.update({ where: { id: existing.id }, data: { revokedAt: new Date() } });
+  if (existing.revokedAt) return { apiKey: existing };
+  const apiKey = await db.apiKey.update({ where: { id: existing.id }, data: { revokedAt: new Date() } });
+  events.credentialsChanged([`apiKey:${apiKey.id}`]);
   return { apiKey };
 }
 

@@ -2,6 +2,7 @@
 // caller's organization's data, the few process-wide services the rules need, and the
 // events port through which the domain announces what happened without knowing who
 // listens (the sync runner, live subscribers).
+import type { CredentialTag } from '../auth/credential-cache.ts';
 import type { TenantClient } from '../db/tenant.ts';
 import type { DirectorySync } from '../generated/prisma/client.ts';
 import type { AddressPolicy } from '../outbound/address-policy.ts';
@@ -13,6 +14,8 @@ export interface DomainEvents {
   syncQueued(sync: DirectorySync): Promise<void>;
   /** The states the integration's syncs go through from now on, as runners publish them. */
   syncUpdates(integrationId: string): AsyncIterator<SyncSnapshot>;
+  /** A key was revoked, or an integration disabled or deleted: its callers must be looked up again. */
+  credentialsChanged(tags: CredentialTag[]): void;
 }
 
 export interface Deps {

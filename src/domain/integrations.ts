@@ -105,7 +105,7 @@ async function findIntegration(db: Pick<Deps['db'], 'integration'>, id: string, 
 }
 
 /** Config rules (merge, URL policy, credentials staying where they were given) are applyConfig's. */
-export async function updateIntegration({ db, cipher, addressPolicy }: Deps, input: UpdateIntegrationInput) {
+export async function updateIntegration({ db, cipher, addressPolicy, events }: Deps, input: UpdateIntegrationInput) {
   const integration = await db.$transaction(async (tx) => {
     // Lock the row: concurrent config merges then apply one after the other, none lost.
     await lockRow(tx, { integration: input.id, of: db.organizationId });
@@ -128,14 +128,17 @@ export async function updateIntegration({ db, cipher, addressPolicy }: Deps, inp
       },
     });
   });
+  // Its OAuth client's tokens hold only while it is ACTIVE.
+  if (input.status) events.credentialsChanged([`integration:${integration.id}`]);
   return { integration };
 }
 
 /** Irreversible: the row, its credentials and directory users go; sessions keep their history. */
-export async function deleteIntegration({ db }: Pick<Deps, 'db'>, input: { id: string }) {
+export async function deleteIntegration({ db, events }: Pick<Deps, 'db' | 'events'>, input: { id: string }) {
   const integration = await findIntegration(db, input.id, ['input', 'id']);
   const { count } = await db.integration.deleteMany({ where: { id: integration.id } });
   if (count === 0) throw notFound(['input', 'id'], 'integration');
+  events.credentialsChanged([`integration:${integration.id}`]);
   return { deletedIntegrationId: integration.id };
 }
 

@@ -122,14 +122,22 @@ export async function requestNewOnboarding({ db, origin, cipher }: Pick<Deps, 'd
 }
 
 async function openSession(db: TenantClient, origin: string, cipher: Cipher, input: RequestOnboardingInput) {
-  const integration = isIdOf('Integration', input.integrationId) ? await db.integration.findUnique({ where: { id: input.integrationId } }) : null;
+  // With its workflow's current version, in the same statement: the session's snapshot of
+  // the workflow is what was current when the request was read.
+  const integration = isIdOf('Integration', input.integrationId)
+    ? await db.integration.findUnique({
+        where: { id: input.integrationId },
+        include: { workflow: { include: { versions: { orderBy: { version: 'desc' }, take: 1 } } } },
+      })
+    : null;
   if (!integration) {
     throw UserErrors.of('INTEGRATION_NOT_FOUND', ['input', 'integrationId'], 'No integration with this ID exists (it may have been deleted).');
   }
   const replay = await findReplay(db, input);
   if (replay) return replay;
 
-  if (!integration.workflowId || templateOf(integration).category === 'DIRECTORY') {
+  const version = integration.workflow?.versions[0];
+  if (!version || templateOf(integration).category === 'DIRECTORY') {
     throw UserErrors.of(
       'INTEGRATION_CANNOT_ONBOARD',
       ['input', 'integrationId'],
@@ -147,38 +155,32 @@ async function openSession(db: TenantClient, origin: string, cipher: Cipher, inp
 
   const id = newId('OnboardingSession');
   const token = randomToken(32);
+  const session = {
+    id,
+    organizationId: db.organizationId,
+    integrationId: integration.id,
+    workflowId: version.workflowId,
+    workflowVersionId: version.id,
+    directoryUserId,
+    externalUserId: input.externalUserId ?? null,
+    email: input.email ?? null,
+    loginHint: input.loginHint ?? null,
+    redirectUrl: input.redirectUrl ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    requestFingerprint: input.idempotencyKey ? requestFingerprint(input) : null,
+    urlTokenHash: sha256(token),
+    // The token is a bearer credential for the onboarding page: stored encrypted (and as
+    // a hash for lookups), never in clear.
+    onboardingUrl: cipher.encrypt(`${origin}/onboarding/${id}?token=${token}`),
+    expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+  };
   try {
+    if (!directoryUserId) return await db.onboardingSession.create({ data: session });
+    // A directory user's enrollment changes with its session, atomically.
     return await db.$transaction(async (tx) => {
-      // The snapshot: the workflow's current version, read in the same transaction.
-      const workflow = await tx.workflow.findUniqueOrThrow({ where: { id: integration.workflowId! } });
-      const version = await tx.workflowVersion.findUniqueOrThrow({
-        where: { workflowId_version: { workflowId: workflow.id, version: workflow.version } },
-      });
-      const session = await tx.onboardingSession.create({
-        data: {
-          id,
-          organizationId: db.organizationId,
-          integrationId: integration.id,
-          workflowId: workflow.id,
-          workflowVersionId: version.id,
-          directoryUserId,
-          externalUserId: input.externalUserId ?? null,
-          email: input.email ?? null,
-          loginHint: input.loginHint ?? null,
-          redirectUrl: input.redirectUrl ?? null,
-          idempotencyKey: input.idempotencyKey ?? null,
-          requestFingerprint: input.idempotencyKey ? requestFingerprint(input) : null,
-          urlTokenHash: sha256(token),
-          // The token is a bearer credential for the onboarding page: stored encrypted (and as
-          // a hash for lookups), never in clear.
-          onboardingUrl: cipher.encrypt(`${origin}/onboarding/${id}?token=${token}`),
-          expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
-        },
-      });
-      if (directoryUserId) {
-        await tx.directoryUser.update({ where: { id: directoryUserId }, data: { enrollmentStatus: 'PENDING' } });
-      }
-      return session;
+      const created = await tx.onboardingSession.create({ data: session });
+      await tx.directoryUser.update({ where: { id: directoryUserId }, data: { enrollmentStatus: 'PENDING' } });
+      return created;
     });
   } catch (error) {
     // A concurrent request with the same idempotency key won the insert: answer as a replay.

@@ -1,5 +1,6 @@
 // What every resolver knows about the request: who is calling, and what the use cases
 // are given for this caller (src/domain/deps.ts), the organization's data among it.
+import type { CredentialTag } from '../auth/credential-cache.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Config } from '../config.ts';
 import type { Deps } from '../domain/deps.ts';
@@ -17,6 +18,8 @@ export interface Services {
   metrics: Metrics;
   /** Nudges this instance's sync runner after a sync was queued. */
   wakeSyncRunner(): void;
+  /** Drops remembered authentications of these credentials, on every instance (src/auth/credential-cache.ts). */
+  credentialsChanged(tags: CredentialTag[]): void;
 }
 
 export interface Context {

@@ -21,6 +21,7 @@ import { type Logger, currentRequestId, safeError, scrubSecrets } from '../logge
 import type { Context, Services } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import type { RequestInfo } from './http.ts';
+import { secureHtml } from './html-headers.ts';
 import { useMetrics } from './metrics-plugins.ts';
 import { usePageSizeLimit } from './page-size.ts';
 import { useRequestLimits } from './request-limits.ts';
@@ -135,6 +136,8 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
       return { viewer, deps };
     },
     plugins: [
+      // GraphiQL's page gets the HTML headers (src/server/html-headers.ts).
+      { onResponse: ({ response }) => secureHtml(response) },
       // A request whose caller went away stops resolving (and querying) at once.
       useExecutionCancellation(),
       ...useMetrics(services.metrics),
@@ -170,13 +173,14 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
 }
 
 /** How the domain's announcements reach the sync runner and the live subscribers. */
-function domainEvents({ pubsub, wakeSyncRunner }: Services): DomainEvents {
+function domainEvents({ pubsub, wakeSyncRunner, credentialsChanged }: Services): DomainEvents {
   return {
     async syncQueued(sync) {
       wakeSyncRunner();
       await pubsub.publish('directorySync', sync.integrationId, snapshotOf(sync));
     },
     syncUpdates: (integrationId) => pubsub.subscribe('directorySync', integrationId)[Symbol.asyncIterator](),
+    credentialsChanged,
   };
 }
 

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { sendNodeResponse } from '@whatwg-node/server';
+import { countStatements } from '../db/statement-counter.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { CredentialSource } from '../auth/strategies.ts';
 import { rateLimitKey } from '../auth/viewer.ts';
@@ -23,6 +24,7 @@ import { type RateLimiter, consume, peek, rateLimitHeaders } from '../rate-limit
 import type { Services } from '../schema/context.ts';
 import { addressKey, clientAddress } from './client-address.ts';
 import { GRAPHQL_PATH, createGraphQLHandler } from './graphql.ts';
+import { secureHtml } from './html-headers.ts';
 import { attachWebSocket } from './websocket.ts';
 
 /** What a route may need beyond the Request, which carries no socket. */
@@ -55,16 +57,6 @@ export interface AppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 const GRAPHQL_METHODS = 'GET, POST, OPTIONS';
-
-/** HTML pages (GraphiQL) may not be framed, and load only what they need. */
-const HTML_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; " +
-    "img-src 'self' data: https://unpkg.com; font-src 'self' data: https://unpkg.com; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
 
 function graphqlError(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
@@ -119,11 +111,6 @@ export interface RequestInfo {
   operationName: string | undefined;
   /** The API key or OAuth integration that called, once authenticated. */
   caller: string | undefined;
-}
-
-function secureHtml(response: Response) {
-  if (!response.headers.get('content-type')?.includes('text/html')) return;
-  for (const [name, value] of Object.entries(HTML_HEADERS)) response.headers.set(name, value);
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -246,12 +233,14 @@ export function createApp({ config, services, db, logger, authenticator, limits,
         return tooLarge(req, res, extraHeaders);
       }
     }
-    const controller = new AbortController();
-    res.once('close', () => controller.abort());
-    const request = toRequest(req, body, controller.signal);
-    const response = await yoga.handleRequest(request, { ...viewerContext, requestInfo: info });
-    for (const [name, value] of Object.entries(extraHeaders)) response.headers.set(name, value);
-    secureHtml(response);
+    // Yoga's own Node adapter takes the request from here: its URL and Host made safe, and
+    // the body as read above (within MAX_BODY_BYTES), which it uses instead of the stream.
+    const url = requestUrl(req);
+    req.url = `${url.pathname}${url.search}`;
+    req.headers.host = url.host;
+    if (body) (req as IncomingMessage & { body?: Uint8Array }).body = body;
+    for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
+    const response = await yoga.handleNodeRequestAndResponse(req, res, { ...viewerContext, requestInfo: info });
     await sendNodeResponse(response, res, req, false);
   }
 
@@ -277,7 +266,10 @@ export function createApp({ config, services, db, logger, authenticator, limits,
       const ready = await db.ping();
       return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
     }
-    if (path === GRAPHQL_PATH) return graphql(req, res, info);
+    if (path === GRAPHQL_PATH) {
+      // EXPOSE_SQL_COUNT: counted from here, so authentication's lookups count too (src/server/sql-count.ts).
+      return config.exposeSqlCount ? countStatements(() => graphql(req, res, info)).result : graphql(req, res, info);
+    }
     if (path === '/metrics') {
       // Without METRICS_TOKEN there is no /metrics at all.
       if (!config.metricsToken) return json(res, 404, { error: 'not_found', message: `No route ${path}` });

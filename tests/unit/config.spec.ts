@@ -41,6 +41,7 @@ describe('defaults', () => {
       trustProxyHops: 0,
       metricsToken: undefined,
       exposeSqlCount: false,
+      authCacheTtlMs: 4000,
       sync: { leaseMs: 30_000, pollMs: 1000, concurrency: 4, concurrencyPerOrg: 1 },
       outbound: { allowPrivateNetworkTargets: false, maxResponseBytes: 10 * 1024 * 1024, timeoutMs: 30_000 },
       directory: { maxUsers: 1_000_000 },

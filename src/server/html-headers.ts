@@ -1,0 +1,16 @@
+// Headers every HTML page carries (GraphiQL on /graphql, and any HTML a route answers):
+// it may not be framed, and loads only what it needs.
+const HTML_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; " +
+    "img-src 'self' data: https://unpkg.com; font-src 'self' data: https://unpkg.com; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Adds the HTML headers when the response is a page. */
+export function secureHtml(response: Response) {
+  if (!response.headers.get('content-type')?.includes('text/html')) return;
+  for (const [name, value] of Object.entries(HTML_HEADERS)) response.headers.set(name, value);
+}
