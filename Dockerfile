@@ -18,6 +18,9 @@ FROM base AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN node scripts/build.mjs
+# The prepared embedded data directory (src/db/embedded.ts): a new DATA_DIR is copied from
+# it instead of running initdb and every migration at its first start.
+RUN npm run prepare:embedded
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -29,6 +32,7 @@ COPY prisma ./prisma
 COPY scripts ./scripts
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build --chown=node:node /app/node_modules/.cache/integrations-api ./node_modules/.cache/integrations-api
 # DATA_DIR for the embedded database when the image runs without DATABASE_URL.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

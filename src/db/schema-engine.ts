@@ -1,6 +1,7 @@
 // Prisma's schema engine compiled to WebAssembly: migrations without the native binary
 // that Prisma's CLI would download (these machines reach the npm registry only).
 // The package is built for bundlers, so it is instantiated by hand here.
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -99,8 +100,53 @@ async function readMigrationList(): Promise<MigrationList> {
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
+/**
+ * The migrations folder as Prisma records it in `_prisma_migrations`: each directory's name
+ * with the SHA-256 (hex) of its migration.sql, in order. Undefined when a directory has no
+ * readable migration.sql (the engine reports that).
+ */
+export async function folderMigrations(): Promise<Array<{ name: string; checksum: string }> | undefined> {
+  const { migrationDirectories } = await readMigrationList();
+  const list = [];
+  for (const dir of migrationDirectories) {
+    if (dir.migrationFile.content.tag !== 'ok') return undefined;
+    list.push({ name: dir.path, checksum: createHash('sha256').update(dir.migrationFile.content.value).digest('hex') });
+  }
+  return list;
+}
+
+/**
+ * True when the database has applied exactly the folder's migrations (same names and
+ * checksums, none failed or unknown to the folder), found with one query, without the
+ * WASM engine (loading and instantiating it costs a noticeable share of a start-up).
+ * Anything else, an error included (no `_prisma_migrations` yet, an unreachable database),
+ * answers false, and the engine decides and reports as it always did.
+ */
+async function appliedAlready(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<boolean> {
+  const folder = await folderMigrations();
+  if (!folder) return false;
+  let adapter: Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory['connect']>> | undefined;
+  try {
+    adapter = await adapterFactory.connect();
+    const { rows } = await adapter.queryRaw({
+      sql: 'SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL',
+      args: [],
+      argTypes: [],
+    });
+    // Sorted here, not by the database: its collation may order names differently.
+    const recorded = rows.map(([name, checksum, finished]) => `${name} ${checksum} ${finished}`).sort();
+    const expected = folder.map(({ name, checksum }) => `${name} ${checksum} true`).sort();
+    return recorded.length === expected.length && recorded.every((row, i) => row === expected[i]);
+  } catch {
+    return false;
+  } finally {
+    await adapter?.dispose().catch(() => {});
+  }
+}
+
 /** Applies the migrations the database has not seen; returns their names. */
 export async function applyPendingMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  if (await appliedAlready(adapterFactory)) return [];
   const engine = await openSchemaEngine(adapterFactory);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
