@@ -59,7 +59,9 @@ export async function watchSyncProgress({ db, events }: Pick<Deps, 'db' | 'event
       let seen: SyncSnapshot | undefined = latest ? snapshotOf(latest) : undefined;
       if (seen) await push(seen);
       for (let next = await firstUpdate; !next.done; next = await updates.next()) {
-        if (seen && isEarlierState(next.value, seen)) continue;
+        // Out of order, or the same state again (a runner that claims a sync again after its
+        // lease lapsed announces the progress already committed): nothing new to tell.
+        if (seen && (isEarlierState(next.value, seen) || sameState(next.value, seen))) continue;
         seen = next.value;
         await push(next.value);
       }
@@ -100,6 +102,11 @@ export function syncFromSnapshot(snapshot: SyncSnapshot) {
 }
 
 const STATUS_ORDER = { QUEUED: 0, RUNNING: 1, SUCCEEDED: 2, FAILED: 2 } as const;
+
+/** True when two snapshots show the same sync in exactly the same state. */
+export function sameState(a: SyncSnapshot, b: SyncSnapshot): boolean {
+  return (Object.keys(a) as (keyof SyncSnapshot)[]).every((key) => a[key] === b[key]);
+}
 
 /** True when `candidate` shows an earlier state of the same sync than `seen`. */
 export function isEarlierState(candidate: SyncSnapshot, seen: SyncSnapshot): boolean {

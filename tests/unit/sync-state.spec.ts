@@ -1,9 +1,10 @@
 // isEarlierState (src/domain/directory-sync.ts): whether a sync snapshot shows an earlier
 // state of the same sync than one already seen (so a subscriber can drop events that arrive
 // out of order). Status order QUEUED < RUNNING < SUCCEEDED = FAILED; within a status, fewer
-// users processed is earlier; snapshots of different syncs are never earlier.
+// users processed is earlier; snapshots of different syncs are never earlier. And
+// sameState: a repeat of the state last sent, which a subscriber is not sent again.
 import { describe, expect, it } from 'vitest';
-import { isEarlierState } from '../../src/domain/directory-sync.ts';
+import { isEarlierState, sameState } from '../../src/domain/directory-sync.ts';
 import type { SyncSnapshot } from '../../src/pubsub.ts';
 
 type Status = SyncSnapshot['status'];
@@ -98,5 +99,23 @@ describe('isEarlierState(candidate, seen)', () => {
       const state = snapshot(status, 42);
       expect(isEarlierState(state, state)).toBe(false);
     }
+  });
+});
+
+describe('sameState(a, b)', () => {
+  it('is true for the same state announced twice (a sync claimed again after its lease lapsed)', () => {
+    expect(sameState(snapshot('RUNNING', 100), snapshot('RUNNING', 100))).toBe(true);
+    expect(sameState(snapshot('SUCCEEDED', 250), snapshot('SUCCEEDED', 250))).toBe(true);
+  });
+
+  it.each([
+    ['another sync', snapshot('RUNNING', 100, 'sync_01bbb')],
+    ['another status', snapshot('SUCCEEDED', 100)],
+    ['more processed', snapshot('RUNNING', 150)],
+    ['a total now known', snapshot('RUNNING', 100, undefined, { total: 250 })],
+    ['other counts', snapshot('RUNNING', 100, undefined, { created: 3 })],
+    ['an error', snapshot('RUNNING', 100, undefined, { error: 'x' })],
+  ])('is false for %s', (_name, other) => {
+    expect(sameState(other, snapshot('RUNNING', 100))).toBe(false);
   });
 });
