@@ -1,9 +1,10 @@
 // HTTP benchmark of a real server process against in-memory baselines, over loopback, as
 // a partner script sees it.
 //
-// Starts `tsx src/main.ts` (like `npm start`) on a fresh embedded database in a temporary
-// DATA_DIR, or on BENCH_DATABASE_URL (PostgreSQL) when set; creates an organization with
-// the admin command (beside the running server, as an operator would); seeds workflows,
+// Starts the compiled server (`node dist/main.js`, as `npm start` does) on a fresh
+// embedded database in a temporary DATA_DIR, or on BENCH_DATABASE_URL (PostgreSQL) when
+// set; creates an organization with the admin command (beside the running server, as an
+// operator would); seeds workflows,
 // 50 integrations of mixed templates and 20 onboarding sessions through the API. Then:
 //
 // 1. Captures the server's answer to each scenario and starts bench/baseline-server.ts,

@@ -6,7 +6,7 @@
 //   BENCH_SOAK_DIRECTORY_USERS  users in the stand-in Okta directory (default 1000: 5 pages)
 //   BENCH_DATABASE_URL          run on that PostgreSQL instead of a fresh embedded database
 //
-// Starts `tsx src/main.ts` (bench/support.ts, as `npm run bench` does) with
+// Starts the compiled server (bench/support.ts, as `npm run bench` does) with
 // RATE_LIMIT_PER_MINUTE=0 (the soak measures the server, not its rate limiter) and
 // ALLOW_PRIVATE_NETWORK_TARGETS=true (the tests' Okta stand-in listens on 127.0.0.1);
 // creates an organization with the admin command, seeds workflows, API integrations and

@@ -6,14 +6,14 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../tests/support/process.ts';
+import { buildIfStale, freePort } from '../tests/support/process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export interface Server {
   url: string;
-  /** The node process that serves (tsx runs it as a child of its own). */
+  /** The node process that serves (for a .ts script, tsx runs it as a child of its own). */
   pid: number;
   stderr(): string;
   stop(): Promise<void>;
@@ -39,23 +39,30 @@ async function servingPid(child: ChildProcess): Promise<number> {
   return pid || child.pid!;
 }
 
-/**
- * Starts `tsx src/main.ts` on a free loopback port and waits until /ready answers. Unless
- * the environment sets PUBLIC_URL, it is the server's own loopback address (NODE_ENV=production
- * requires one).
- */
-export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  return startScript('src/main.ts', env);
+/** A repository script as a command: compiled JavaScript runs on node, TypeScript through tsx. */
+function command(script: string, args: string[] = []): [string, string[]] {
+  return script.endsWith('.js') ? [process.execPath, [script, ...args]] : [TSX, [script, ...args]];
 }
 
 /**
- * Starts `tsx <script>` (a path from the repository root) with PORT and HOST set, and waits
- * until its /ready answers 200, as for the server.
+ * Starts the server as `npm start` does (the compiled `dist/main.js`, built first when
+ * stale) on a free loopback port and waits until /ready answers. Unless the environment
+ * sets PUBLIC_URL, it is the server's own loopback address (NODE_ENV=production requires one).
+ */
+export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  buildIfStale();
+  return startScript('dist/main.js', env);
+}
+
+/**
+ * Starts a script (a path from the repository root: `.js` on node, `.ts` through tsx) with
+ * PORT and HOST set, and waits until its /ready answers 200, as for the server.
  */
 export async function startScript(script: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(TSX, [script], {
+  const [program, args] = command(script);
+  const child = spawn(program, args, {
     cwd: ROOT,
     env: { PUBLIC_URL: url, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -91,12 +98,14 @@ export async function startScript(script: string, env: NodeJS.ProcessEnv): Promi
 }
 
 /**
- * Runs the admin command (`npm run admin -- ...args`) on the same storage. It reads the
+ * Runs the admin command (`npm run admin -- ...args`, compiled) on the same storage. It reads the
  * server's configuration, which with NODE_ENV=production needs a PUBLIC_URL; the command
  * makes no links, so any loopback one does unless the environment sets it.
  */
 export async function admin(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  const child = spawn(TSX, ['src/admin/cli.ts', ...args], {
+  buildIfStale();
+  const [program, commandArgs] = command('dist/admin/cli.js', args);
+  const child = spawn(program, commandArgs, {
     cwd: ROOT,
     env: { PUBLIC_URL: 'http://127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -49,15 +49,21 @@ function badVariable(variables: Record<string, unknown>): string[] | undefined {
   return undefined;
 }
 
+/** Each document's first bad literal (or null), found once per document: Yoga reuses a parsed document. */
+const badLiterals = new WeakMap<DocumentNode, ASTNode | null>();
+
 function badLiteral(document: DocumentNode): ASTNode | undefined {
-  let found: ASTNode | undefined;
-  visit(document, {
-    StringValue(node) {
-      if (found) return;
-      if (isBadString(node.value)) found = node;
-    },
-  });
-  return found;
+  let found = badLiterals.get(document);
+  if (found === undefined) {
+    found = null;
+    visit(document, {
+      StringValue(node) {
+        if (!found && isBadString(node.value)) found = node;
+      },
+    });
+    badLiterals.set(document, found);
+  }
+  return found ?? undefined;
 }
 
 /** The error for a request carrying such a string, or undefined. */
