@@ -2,9 +2,10 @@
 //
 // Every server instance runs one. A runner claims a QUEUED sync, or a RUNNING one whose
 // lease expired (its runner died), with SELECT ... FOR UPDATE SKIP LOCKED, so exactly one
-// runner works a sync at a time. It then reads the directory page by page; each page's
-// users, the counts and the cursor (the next page's URL) are committed in one transaction
-// that first checks the lease is still ours. A crash therefore loses at most the page in
+// runner works a sync at a time. It then reads the directory page by page, the next page
+// read while the current one is written (one page ahead, no more); each page's users, the
+// counts and the cursor (the next page's URL) are committed in one transaction that
+// commits only while the lease is ours. A crash therefore loses at most the pages in
 // flight, and the next runner resumes from the saved cursor; users are upserted by
 // externalId, so a re-read page never duplicates anyone.
 //
@@ -22,7 +23,7 @@ import { UpstreamError, type DirectoryPage, type UpstreamUser } from '../directo
 import type { Cipher } from '../domain/crypto.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
-import type { DirectorySync, PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type DirectorySync, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OutboundClient } from '../outbound/client.ts';
@@ -60,17 +61,6 @@ export const MAX_ATTEMPTS = 5;
 
 /** Consecutive pages without users (but with a next link) before the listing counts as broken. */
 const MAX_EMPTY_PAGES = 10;
-
-/** A stored directory user has the attributes an upstream one brings. */
-function attributesChanged(before: UpstreamUser, after: UpstreamUser): boolean {
-  return (
-    before.email !== after.email ||
-    before.userPrincipalName !== after.userPrincipalName ||
-    before.employeeId !== after.employeeId ||
-    before.displayName !== after.displayName ||
-    (!before.active && after.active) // reactivation is a change; deactivation is counted apart
-  );
-}
 
 export function startSyncRunner({
   prisma,
@@ -133,6 +123,51 @@ export function startSyncRunner({
     });
   }
 
+  /**
+   * The page's users upserted by externalId (new ones inserted, known ones updated), as SQL
+   * to run as a CTE; it returns one row per user, with `before`, the stored row as it was
+   * before the statement (null for a new user). A subquery in RETURNING reads the
+   * statement's snapshot, taken before its writes, and looks each user up by primary key.
+   * The users travel as one JSON array: one parameter, parsed by PostgreSQL.
+   */
+  function upsertUsers(sync: DirectorySync, users: UpstreamUser[]): Prisma.Sql {
+    const rows = users.map((u) => ({ ...u, id: newId('DirectoryUser') }));
+    return Prisma.sql`
+      INSERT INTO "DirectoryUser" AS d ("id", "organizationId", "integrationId", "externalId", "email", "userPrincipalName",
+                                        "employeeId", "displayName", "active", "lastSeenSyncId", "createdAt", "updatedAt")
+      SELECT u."id", ${sync.organizationId}, ${sync.integrationId}, u."externalId", u."email", u."userPrincipalName", u."employeeId",
+             u."displayName", u."active", ${sync.id}, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+      FROM json_to_recordset(${JSON.stringify(rows)}::json)
+           AS u("id" text, "externalId" text, "email" text, "userPrincipalName" text, "employeeId" text, "displayName" text, "active" boolean)
+      ON CONFLICT ("integrationId", "externalId") DO UPDATE SET
+        "email" = EXCLUDED."email",
+        "userPrincipalName" = EXCLUDED."userPrincipalName",
+        "employeeId" = EXCLUDED."employeeId",
+        "displayName" = EXCLUDED."displayName",
+        "active" = EXCLUDED."active",
+        "lastSeenSyncId" = EXCLUDED."lastSeenSyncId",
+        "updatedAt" = CASE
+          WHEN (d."email", d."userPrincipalName", d."employeeId", d."displayName", d."active")
+               IS DISTINCT FROM (EXCLUDED."email", EXCLUDED."userPrincipalName", EXCLUDED."employeeId",
+                                 EXCLUDED."displayName", EXCLUDED."active")
+          THEN EXCLUDED."updatedAt" ELSE d."updatedAt" END
+      RETURNING d."email", d."userPrincipalName", d."employeeId", d."displayName", d."active",
+                (SELECT b FROM "DirectoryUser" b WHERE b."id" = d."id") AS before`;
+  }
+
+  /**
+   * Counts over upsertUsers' rows (named `written`). Created: new users. Updated: an
+   * attribute changed, or the user was reactivated. Deactivated: active to inactive.
+   */
+  const COUNT_WRITTEN = Prisma.sql`
+    SELECT (count(*) FILTER (WHERE (before)."id" IS NULL))::int AS created,
+           (count(*) FILTER (WHERE (before)."id" IS NOT NULL AND (
+                              ((before)."email", (before)."userPrincipalName", (before)."employeeId", (before)."displayName")
+                              IS DISTINCT FROM ("email", "userPrincipalName", "employeeId", "displayName")
+                              OR (NOT (before)."active" AND "active"))))::int AS updated,
+           (count(*) FILTER (WHERE (before)."active" AND NOT "active"))::int AS deactivated
+    FROM written`;
+
   /** Upserts one page and advances the sync, atomically and only while we hold the lease. */
   async function commitPage(sync: DirectorySync, lease: string, page: DirectoryPage): Promise<DirectorySync> {
     const users = [...new Map(page.users.map((u) => [u.externalId, u])).values()];
@@ -140,82 +175,58 @@ export function startSyncRunner({
       // The integration's row first, as deleteIntegration locks it before its syncs and
       // users: the same lock order in both, so a delete during a sync waits, never deadlocks.
       if (!(await lockRow(tx, { integration: sync.integrationId, of: sync.organizationId }, 'KEY SHARE'))) throw new LeaseLost();
-      const renewed = await tx.directorySync.updateMany({
-        where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
-        data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
+      if (page.next !== null) {
+        // A page with more to come, in one statement: its users, then the sync's counts,
+        // cursor and lease, the sync only while the lease is ours. If it is not, nothing is
+        // returned and the whole page rolls back.
+        const [advanced] = await tx.$queryRaw<DirectorySync[]>`
+          WITH written AS (${upsertUsers(sync, users)}),
+          counts AS (${COUNT_WRITTEN})
+          UPDATE "DirectorySync" s SET
+            "processed" = s."processed" + ${page.users.length},
+            "created" = s."created" + counts.created,
+            "updated" = s."updated" + counts.updated,
+            "deactivated" = s."deactivated" + counts.deactivated,
+            "total" = COALESCE(${page.total}::int, s."total"),
+            "cursor" = ${page.next},
+            "leaseExpiresAt" = (${new Date(Date.now() + leaseMs).toISOString()}::timestamptz AT TIME ZONE 'UTC')
+          FROM counts
+          WHERE s."id" = ${sync.id} AND s."leaseOwner" = ${lease} AND s."status" = 'RUNNING'
+          RETURNING s.*`;
+        if (!advanced) throw new LeaseLost();
+        return advanced;
+      }
+      // The last page.
+      const [counts] = users.length
+        ? await tx.$queryRaw<{ created: number; updated: number; deactivated: number }[]>`
+            WITH written AS (${upsertUsers(sync, users)}) ${COUNT_WRITTEN}`
+        : [{ created: 0, updated: 0, deactivated: 0 }];
+      // A complete listing: whoever it did not contain is gone upstream.
+      const gone = await tx.directoryUser.updateMany({
+        where: {
+          integrationId: sync.integrationId,
+          active: true,
+          OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }],
+        },
+        data: { active: false },
       });
-      if (renewed.count === 0) throw new LeaseLost();
-      const existing = new Map(
-        (
-          await tx.directoryUser.findMany({
-            where: { integrationId: sync.integrationId, externalId: { in: users.map((u) => u.externalId) } },
-            select: { externalId: true, email: true, userPrincipalName: true, employeeId: true, displayName: true, active: true },
-          })
-        ).map((u) => [u.externalId, u]),
-      );
-      let created = 0;
-      let updated = 0;
-      let deactivated = 0;
-      for (const user of users) {
-        const before = existing.get(user.externalId);
-        if (!before) created++;
-        else {
-          if (attributesChanged(before, user)) updated++;
-          if (before.active && !user.active) deactivated++;
-        }
-      }
-      if (users.length) {
-        const column = <K extends keyof UpstreamUser>(key: K) => users.map((u) => u[key]);
-        // One statement per page: insert new users, update known ones (by externalId).
-        await tx.$executeRaw`
-          INSERT INTO "DirectoryUser" ("id", "organizationId", "integrationId", "externalId", "email", "userPrincipalName",
-                                       "employeeId", "displayName", "active", "lastSeenSyncId", "createdAt", "updatedAt")
-          SELECT u.id, ${sync.organizationId}, ${sync.integrationId}, u.external_id, u.email, u.upn, u.employee_id,
-                 u.display_name, u.active, ${sync.id}, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
-          FROM unnest(${users.map(() => newId('DirectoryUser'))}::text[], ${column('externalId')}::text[], ${column('email')}::text[],
-                      ${column('userPrincipalName')}::text[], ${column('employeeId')}::text[], ${column('displayName')}::text[],
-                      ${column('active')}::boolean[])
-               AS u(id, external_id, email, upn, employee_id, display_name, active)
-          ON CONFLICT ("integrationId", "externalId") DO UPDATE SET
-            "email" = EXCLUDED."email",
-            "userPrincipalName" = EXCLUDED."userPrincipalName",
-            "employeeId" = EXCLUDED."employeeId",
-            "displayName" = EXCLUDED."displayName",
-            "active" = EXCLUDED."active",
-            "lastSeenSyncId" = EXCLUDED."lastSeenSyncId",
-            "updatedAt" = CASE
-              WHEN ("DirectoryUser"."email", "DirectoryUser"."userPrincipalName", "DirectoryUser"."employeeId",
-                    "DirectoryUser"."displayName", "DirectoryUser"."active")
-                   IS DISTINCT FROM (EXCLUDED."email", EXCLUDED."userPrincipalName", EXCLUDED."employeeId",
-                                     EXCLUDED."displayName", EXCLUDED."active")
-              THEN EXCLUDED."updatedAt" ELSE "DirectoryUser"."updatedAt" END`;
-      }
-      let finishedDeactivations = 0;
-      if (page.next === null) {
-        // A complete listing: whoever it did not contain is gone upstream.
-        const gone = await tx.directoryUser.updateMany({
-          where: {
-            integrationId: sync.integrationId,
-            active: true,
-            OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }],
-          },
-          data: { active: false },
-        });
-        finishedDeactivations = gone.count;
-      }
-      const done = page.next === null;
-      return tx.directorySync.update({
-        where: { id: sync.id },
+      const finished = await tx.directorySync.updateManyAndReturn({
+        where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
         data: {
           processed: { increment: page.users.length },
-          created: { increment: created },
-          updated: { increment: updated },
-          deactivated: { increment: deactivated + finishedDeactivations },
+          created: { increment: counts.created },
+          updated: { increment: counts.updated },
+          deactivated: { increment: counts.deactivated + gone.count },
           total: page.total ?? undefined,
-          cursor: page.next,
-          ...(done ? { status: 'SUCCEEDED', finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null } : {}),
+          cursor: null,
+          status: 'SUCCEEDED',
+          finishedAt: new Date(),
+          leaseOwner: null,
+          leaseExpiresAt: null,
         },
       });
+      if (finished.length !== 1) throw new LeaseLost();
+      return finished[0];
     });
   }
 
@@ -261,24 +272,45 @@ export function startSyncRunner({
       await publish(sync);
       const integration = await prisma.integration.findUnique({ where: { id: sync.integrationId } });
       if (!integration) return; // deleted meanwhile: its syncs went with it
-      const connector = connectorFor(integration, cipher, { outbound, signal: abort.signal });
+      // Ends the read-ahead of a run that stops for any reason (see below).
+      const reading = new AbortController();
+      const connector = connectorFor(integration, cipher, { outbound, signal: AbortSignal.any([abort.signal, reading.signal]) });
+      /** Starts reading a page; its failure surfaces where it is awaited, not as an unhandled rejection. */
+      const read = (cursor: string | null) => {
+        const page = connector.fetchPage(cursor);
+        page.catch(() => {});
+        return page;
+      };
       // Page links seen in this run: an upstream that sends one twice is looping.
       const seen = new Set<string>(sync.cursor ? [sync.cursor] : []);
       let emptyPages = 0;
-      while (running && sync.status === 'RUNNING') {
-        const page = await connector.fetchPage(sync.cursor);
-        if (page.next !== null) {
-          if (seen.has(page.next)) throw new UpstreamError('the directory repeated a page link it had already sent (a paging loop)');
-          seen.add(page.next);
-          emptyPages = page.users.length ? 0 : emptyPages + 1;
-          if (emptyPages >= MAX_EMPTY_PAGES) throw new UpstreamError(`the directory sent ${MAX_EMPTY_PAGES} pages in a row without users`);
+      // The next page is read while the current one is written: at most one page ahead, so
+      // memory stays flat. The cursor committed with a page is the link of the page read
+      // ahead, which is not committed yet: a crash resumes there and loses only it.
+      let ahead: Promise<DirectoryPage> | undefined = read(sync.cursor);
+      try {
+        while (running && sync.status === 'RUNNING' && ahead) {
+          const page: DirectoryPage = await ahead;
+          ahead = undefined;
+          if (page.next !== null) {
+            if (seen.has(page.next)) throw new UpstreamError('the directory repeated a page link it had already sent (a paging loop)');
+            seen.add(page.next);
+            emptyPages = page.users.length ? 0 : emptyPages + 1;
+            if (emptyPages >= MAX_EMPTY_PAGES) throw new UpstreamError(`the directory sent ${MAX_EMPTY_PAGES} pages in a row without users`);
+          }
+          if (sync.processed + page.users.length > maxUsers) {
+            throw new UpstreamError(`the directory has more than ${maxUsers} users, the most a sync reads (DIRECTORY_MAX_USERS)`);
+          }
+          // Only a page that passed the checks above has its link followed.
+          if (page.next !== null) ahead = read(page.next);
+          sync = await commitPage(sync, lease, page);
+          metrics?.usersProcessed.inc(page.users.length);
+          await publish(sync);
         }
-        if (sync.processed + page.users.length > maxUsers) {
-          throw new UpstreamError(`the directory has more than ${maxUsers} users, the most a sync reads (DIRECTORY_MAX_USERS)`);
-        }
-        sync = await commitPage(sync, lease, page);
-        metrics?.usersProcessed.inc(page.users.length);
-        await publish(sync);
+      } finally {
+        // Stopped, failed or lost the lease with a page still being read: drop it (its
+        // users are not committed, and the saved cursor points at it).
+        if (ahead) reading.abort(new LeaseLost());
       }
       metrics?.syncRuns.inc({ outcome: sync.status === 'SUCCEEDED' ? 'succeeded' : 'handed_back' });
       // Fresh statistics, so the planner uses the trigram indexes for searches (PGlite never
