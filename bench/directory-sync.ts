@@ -17,7 +17,7 @@ const large = Number(process.env.BENCH_SYNC_USERS ?? 100_000);
 // directory would show as a step between the last two as well.
 const sizes = [Math.min(5_000, large), Math.round(large / 2), large];
 
-/** The server process: `tsx` runs the program in a child node process. */
+/** The serving node process: the started process itself (node dist/main.js), or its first child when a wrapper starts it. */
 async function serverPid(launcherPid: number): Promise<number> {
   const children = (await readFile(`/proc/${launcherPid}/task/${launcherPid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
   return children.length ? Number(children[0]) : launcherPid;
