@@ -3,8 +3,9 @@
 // connection_init). Both collect what arrives so a test can wait for it with a deadline.
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
-import { eventually } from './directory.ts';
+import { type Sync, eventually } from './directory.ts';
 
 export interface Collected<T> {
   /** `data` of each result that carried some. */
@@ -132,3 +133,34 @@ export function subscribeWs<T = unknown>(
 export const SYNC_PROGRESS = `subscription ($integrationId: ID!) {
   directorySyncProgress(integrationId: $integrationId) { id status processed total created updated deactivated error startedAt finishedAt }
 }`;
+
+/**
+ * The events of one sync of `total` users read in pages of `pageSize`, each state once:
+ * QUEUED (if seen), RUNNING steps with strictly increasing progress (one per page), then
+ * one SUCCEEDED, last, with every user processed and nothing changed.
+ */
+export function expectProgression(events: Sync[], { total, pageSize }: { total: number; pageSize: number }) {
+  const statuses = events.map((e) => e.status);
+  expect(
+    statuses.filter((s) => s === 'SUCCEEDED'),
+    JSON.stringify(statuses),
+  ).toHaveLength(1);
+  const terminal = statuses.indexOf('SUCCEEDED');
+  expect(terminal, JSON.stringify(statuses)).toBe(events.length - 1);
+  const firstRunning = statuses.indexOf('RUNNING');
+  expect(
+    statuses.slice(0, firstRunning).every((s) => s === 'QUEUED'),
+    JSON.stringify(statuses),
+  ).toBe(true);
+  const running = events.slice(firstRunning, terminal);
+  expect(
+    running.every((e) => e.status === 'RUNNING'),
+    JSON.stringify(statuses),
+  ).toBe(true);
+  const progress = running.map((e) => e.processed);
+  for (let i = 1; i < progress.length; i++) expect(progress[i], JSON.stringify(progress)).toBeGreaterThan(progress[i - 1]);
+  const pages = Array.from({ length: Math.ceil(total / pageSize) - 1 }, (_, i) => (i + 1) * pageSize);
+  expect(progress, JSON.stringify(progress)).toEqual(expect.arrayContaining(pages));
+  expect(events[terminal]).toMatchObject({ status: 'SUCCEEDED', processed: total, created: 0, updated: 0, deactivated: 0, error: null });
+  expect(events[terminal].finishedAt).not.toBeNull();
+}
