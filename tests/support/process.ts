@@ -1,6 +1,8 @@
 // Starting real server processes and running the admin command, as a user would.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serverEnv } from './env.ts';
@@ -73,27 +75,79 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * What a server that missed its deadline was doing: the last /ready answer, and the JavaScript
+ * stack and open handles from a Node diagnostic report (`--report-on-signal`, SIGUSR2), which
+ * Node writes even when the main thread is busy, because it runs on an interrupt.
+ */
+async function diagnose(child: ChildProcess, reportFile: string, lastReady: string): Promise<string> {
+  const lines = [`last /ready answer: ${lastReady}`];
+  try {
+    child.kill('SIGUSR2');
+    for (let i = 0; i < 50; i++) {
+      const text = await readFile(reportFile, 'utf8').catch(() => undefined);
+      if (text) {
+        const report = JSON.parse(text) as {
+          javascriptStack?: { message?: string; stack?: string[] };
+          libuv?: { type: string; is_active: boolean; remoteEndpoint?: unknown }[];
+          resourceUsage?: { userCpuSeconds?: number; kernelCpuSeconds?: number };
+        };
+        const handles = (report.libuv ?? []).filter((h) => h.is_active).map((h) => h.type);
+        lines.push(
+          `JavaScript stack: ${report.javascriptStack?.message ?? ''}`,
+          ...(report.javascriptStack?.stack ?? []).slice(0, 30).map((frame) => `    ${frame}`),
+          `active handles: ${handles.join(', ') || 'none'}`,
+          `CPU so far: user ${report.resourceUsage?.userCpuSeconds ?? '?'} s, system ${report.resourceUsage?.kernelCpuSeconds ?? '?'} s`,
+        );
+        break;
+      }
+      await sleep(100);
+    }
+  } catch (error) {
+    lines.push(`no diagnostic report: ${String(error)}`);
+  }
+  await rm(reportFile, { force: true });
+  return lines.join('\n');
+}
+
 /** Starts the compiled server (`node dist/main.js`, what `npm start` runs) and waits until /ready answers 200. */
 export async function startServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, [SERVER], { cwd: ROOT, env: serverEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const reportFile = path.join(tmpdir(), `integrations-api-server-${process.pid}-${port}.json`);
+  const child = spawn(
+    process.execPath,
+    ['--report-on-signal', `--report-directory=${path.dirname(reportFile)}`, `--report-filename=${path.basename(reportFile)}`, SERVER],
+    {
+      cwd: ROOT,
+      env: serverEnv({ ...env, PORT: String(port) }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
+  let lastReady = 'none (nothing listening yet)';
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${url}/ready`).then(
-      (r) => r.ok,
-      () => false,
+    const ready = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(5_000) }).then(
+      async (r) => {
+        if (!r.ok) lastReady = `${r.status} ${(await r.text()).slice(0, 200)}`;
+        return r.ok;
+      },
+      (error: Error) => {
+        if (error.name === 'TimeoutError') lastReady = 'no answer within 5 s (listening, but busy)';
+        return false;
+      },
     );
     if (ready) break;
     if (Date.now() > deadline) {
+      const diagnosis = await diagnose(child, reportFile, lastReady);
       // The whole tree, whatever it is.
       await killTree(child.pid!);
-      throw new Error(`server not ready after ${timeoutMs} ms:\n${output}`);
+      throw new Error(`server not ready after ${timeoutMs} ms:\n${diagnosis}\noutput:\n${output}`);
     }
     await sleep(100);
   }
