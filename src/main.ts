@@ -82,6 +82,8 @@ async function main() {
     metrics,
     ...config.sync,
     maxUsers: config.directory.maxUsers,
+    // PGlite runs one transaction at a time: a second commit in flight would only queue.
+    commitsInFlight: db.mode === 'postgres' ? 2 : 1,
   });
   logger.info({ port, storage: db.mode, dataDir: db.mode === 'postgres' ? undefined : config.dataDir }, `serving http://localhost:${port}/graphql`);
 

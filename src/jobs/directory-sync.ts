@@ -5,7 +5,8 @@
 // runner works a sync at a time. It then reads the directory page by page, the next page
 // read while the current one is written (one page ahead, no more); each page's users, the
 // counts and the cursor (the next page's URL) are committed in one transaction that
-// commits only while the lease is ours. A crash therefore loses at most the pages in
+// commits only while the lease is ours. On PostgreSQL a page's users are written while the
+// page before it commits (two transactions in flight, committing in page order). A crash therefore loses at most the pages in
 // flight, and the next runner resumes from the saved cursor; users are upserted by
 // externalId, so a re-read page never duplicates anyone.
 //
@@ -45,6 +46,12 @@ export interface SyncRunnerOptions {
   concurrencyPerOrg?: number;
   /** A sync that reads more users than this fails (DIRECTORY_MAX_USERS). */
   maxUsers?: number;
+  /**
+   * Page commits of one run in flight at once: 2 lets one page's users be written while
+   * the page before it commits (PostgreSQL); 1 on a database that runs one transaction at
+   * a time anyway (embedded PGlite), where a second would only queue.
+   */
+  commitsInFlight?: 1 | 2;
   /** Sync runs and users processed (src/metrics.ts); optional for callers without a registry. */
   metrics?: Pick<Metrics, 'syncRuns' | 'usersProcessed'>;
 }
@@ -73,6 +80,7 @@ export function startSyncRunner({
   concurrency = 4,
   concurrencyPerOrg = 1,
   maxUsers = 1_000_000,
+  commitsInFlight = 1,
   metrics,
 }: SyncRunnerOptions) {
   const owner = `runner_${randomUUID()}`;
@@ -168,40 +176,42 @@ export function startSyncRunner({
            (count(*) FILTER (WHERE (before)."active" AND NOT "active"))::int AS deactivated
     FROM written`;
 
-  /** Upserts one page and advances the sync, atomically and only while we hold the lease. */
-  async function commitPage(sync: DirectorySync, lease: string, page: DirectoryPage): Promise<DirectorySync> {
+  /**
+   * Upserts one page and advances the sync, atomically and only while we hold the lease.
+   * The users are written first; the sync's row is advanced only once `previous` (the
+   * commit of the page before, if still in flight) has committed, so pages commit in
+   * order and the saved cursor never goes back. The last page's deactivations wait for it
+   * too: they rely on every earlier page's users being marked seen.
+   */
+  async function commitPage(sync: DirectorySync, lease: string, page: DirectoryPage, previous?: Promise<unknown>): Promise<DirectorySync> {
     const users = [...new Map(page.users.map((u) => [u.externalId, u])).values()];
     return prisma.$transaction(async (tx) => {
       // The integration's row first, as deleteIntegration locks it before its syncs and
       // users: the same lock order in both, so a delete during a sync waits, never deadlocks.
       if (!(await lockRow(tx, { integration: sync.integrationId, of: sync.organizationId }, 'KEY SHARE'))) throw new LeaseLost();
+      const [counts] = users.length
+        ? await tx.$queryRaw<{ created: number; updated: number; deactivated: number }[]>`
+            WITH written AS (${upsertUsers(sync, users)}) ${COUNT_WRITTEN}`
+        : [{ created: 0, updated: 0, deactivated: 0 }];
+      await previous;
       if (page.next !== null) {
-        // A page with more to come, in one statement: its users, then the sync's counts,
-        // cursor and lease, the sync only while the lease is ours. If it is not, nothing is
-        // returned and the whole page rolls back.
+        // More to come: the counts, the cursor (the next page's link) and the lease, only
+        // while the lease is ours. If it is not, nothing is returned and the page rolls back.
         const [advanced] = await tx.$queryRaw<DirectorySync[]>`
-          WITH written AS (${upsertUsers(sync, users)}),
-          counts AS (${COUNT_WRITTEN})
           UPDATE "DirectorySync" s SET
             "processed" = s."processed" + ${page.users.length},
-            "created" = s."created" + counts.created,
-            "updated" = s."updated" + counts.updated,
-            "deactivated" = s."deactivated" + counts.deactivated,
+            "created" = s."created" + ${counts.created},
+            "updated" = s."updated" + ${counts.updated},
+            "deactivated" = s."deactivated" + ${counts.deactivated},
             "total" = COALESCE(${page.total}::int, s."total"),
             "cursor" = ${page.next},
             "leaseExpiresAt" = (${new Date(Date.now() + leaseMs).toISOString()}::timestamptz AT TIME ZONE 'UTC')
-          FROM counts
           WHERE s."id" = ${sync.id} AND s."leaseOwner" = ${lease} AND s."status" = 'RUNNING'
           RETURNING s.*`;
         if (!advanced) throw new LeaseLost();
         return advanced;
       }
-      // The last page.
-      const [counts] = users.length
-        ? await tx.$queryRaw<{ created: number; updated: number; deactivated: number }[]>`
-            WITH written AS (${upsertUsers(sync, users)}) ${COUNT_WRITTEN}`
-        : [{ created: 0, updated: 0, deactivated: 0 }];
-      // A complete listing: whoever it did not contain is gone upstream.
+      // The last page: a complete listing, so whoever it did not contain is gone upstream.
       const gone = await tx.directoryUser.updateMany({
         where: {
           integrationId: sync.integrationId,
@@ -288,6 +298,18 @@ export function startSyncRunner({
       // memory stays flat. The cursor committed with a page is the link of the page read
       // ahead, which is not committed yet: a crash resumes there and loses only it.
       let ahead: Promise<DirectoryPage> | undefined = read(sync.cursor);
+      // With commitsInFlight 2, the commit of the page before, still running.
+      let committing: Promise<DirectorySync> | undefined;
+      /** Waits for a page's commit, then announces its progress. */
+      const committed = async (commit: Promise<DirectorySync>, users: number) => {
+        sync = await commit;
+        metrics?.usersProcessed.inc(users);
+        await publish(sync);
+      };
+      // The newest commit started, whether or not it is awaited yet.
+      let latest: Promise<DirectorySync> | undefined;
+      let usersRead = sync.processed;
+      let inFlightUsers = 0;
       try {
         while (running && sync.status === 'RUNNING' && ahead) {
           const page: DirectoryPage = await ahead;
@@ -298,19 +320,35 @@ export function startSyncRunner({
             emptyPages = page.users.length ? 0 : emptyPages + 1;
             if (emptyPages >= MAX_EMPTY_PAGES) throw new UpstreamError(`the directory sent ${MAX_EMPTY_PAGES} pages in a row without users`);
           }
-          if (sync.processed + page.users.length > maxUsers) {
+          usersRead += page.users.length;
+          if (usersRead > maxUsers) {
             throw new UpstreamError(`the directory has more than ${maxUsers} users, the most a sync reads (DIRECTORY_MAX_USERS)`);
           }
           // Only a page that passed the checks above has its link followed.
           if (page.next !== null) ahead = read(page.next);
-          sync = await commitPage(sync, lease, page);
-          metrics?.usersProcessed.inc(page.users.length);
-          await publish(sync);
+          const commit = commitPage(sync, lease, page, committing);
+          // Its failure surfaces where it is awaited, below or in the next round.
+          commit.catch(() => {});
+          latest = commit;
+          if (committing) await committed(committing, inFlightUsers);
+          committing = undefined;
+          if (commitsInFlight > 1 && page.next !== null) {
+            committing = commit;
+            inFlightUsers = page.users.length;
+          } else {
+            await committed(commit, page.users.length);
+          }
         }
+        // Stopping with a page commit in flight: let it land, so its progress is announced.
+        if (committing) await committed(committing, inFlightUsers);
+        committing = undefined;
       } finally {
         // Stopped, failed or lost the lease with a page still being read: drop it (its
         // users are not committed, and the saved cursor points at it).
         if (ahead) reading.abort(new LeaseLost());
+        // Commits still in flight after a failure roll back (the one before failed) or
+        // commit; either way they end before the run records anything else.
+        await Promise.allSettled([committing, latest]);
       }
       metrics?.syncRuns.inc({ outcome: sync.status === 'SUCCEEDED' ? 'succeeded' : 'handed_back' });
       // Fresh statistics, so the planner uses the trigram indexes for searches (PGlite never
