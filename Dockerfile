@@ -13,7 +13,7 @@ COPY scripts ./scripts
 FROM base AS deps
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# Every dependency, then src/ (with the generated Prisma client) compiled to dist/.
+# Every dependency, then src/ (with the generated Prisma client) bundled into dist/.
 FROM base AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
@@ -26,7 +26,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 # No src/: `npm run admin` (scripts/build.mjs --if-stale) then takes dist/ as it is. prisma/
-# is read at run time (schema and migrations, from dist/db/schema-engine.js).
+# is read at run time (the schema and migrations), and node_modules/ holds the packages the
+# bundles leave external (scripts/build.mjs).
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts

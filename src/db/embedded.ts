@@ -15,6 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 const LOCK_FILE = 'owner.pid';
 const PG_DIR = 'pgdata';
@@ -112,7 +113,7 @@ async function restrictToOwner(dir: string): Promise<void> {
  * DATA_DIR by src/domain/crypto.ts, signing keys are made by the server once it runs).
  * Where the cache cannot be written (a read-only install), new directories get initdb.
  */
-const IMAGE_CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/integrations-api');
+const IMAGE_CACHE = path.join(PROJECT_ROOT, 'node_modules/.cache/integrations-api');
 /** Bump when what goes into an image changes other than PGlite, its extensions or the migrations. */
 const IMAGE_FORMAT = 1;
 

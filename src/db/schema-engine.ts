@@ -9,11 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { createPGlite } from './embedded.ts';
 
 const require = createRequire(import.meta.url);
 
-const PRISMA_DIR = path.resolve(import.meta.dirname, '../../prisma');
+const PRISMA_DIR = path.join(PROJECT_ROOT, 'prisma');
 const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 
