@@ -7,7 +7,7 @@
 // like to any PostgreSQL server.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -95,12 +95,33 @@ async function tryLock(dataDir: string): Promise<boolean> {
 async function restrictToOwner(dir: string): Promise<void> {
   process.umask(0o077);
   await chmod(dir, 0o700);
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await restrictToOwner(full);
-    else if (entry.isFile()) await chmod(full, 0o600);
-    // the socket is made after this, under the umask
-  }
+  // All at once, not one after another: a data directory holds a thousand files or more.
+  await Promise.all(
+    (await readdir(dir, { withFileTypes: true })).map((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return restrictToOwner(full);
+      if (entry.isFile()) return chmod(full, 0o600);
+      return undefined; // the socket is made after this, under the umask
+    }),
+  );
+}
+
+/**
+ * A copy of the tree at `from` (directories and regular files). Every file is copied at
+ * once (libuv's thread pool takes them in turn): fs.cp, one file after another, took about
+ * twice as long for a prepared image's thousand files.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { mode: 0o700 });
+  await Promise.all(
+    (await readdir(from, { withFileTypes: true })).map((entry) => {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) return copyTree(source, target);
+      // A copy-on-write clone where the file system can, a plain copy elsewhere.
+      if (entry.isFile()) return copyFile(source, target, constants.COPYFILE_FICLONE);
+    }),
+  );
 }
 
 /**
@@ -191,8 +212,7 @@ async function seed(pgDir: string): Promise<'existing' | 'seeded' | 'fresh'> {
   const copy = `${pgDir}.seeding`;
   try {
     await rm(copy, { recursive: true, force: true });
-    // A copy-on-write clone where the file system can, a plain copy elsewhere.
-    await cp(image, copy, { recursive: true, mode: constants.COPYFILE_FICLONE });
+    await copyTree(image, copy);
   } catch {
     // Say the image went away meanwhile (a newer version replaced it): initdb, as without one.
     await rm(copy, { recursive: true, force: true });
@@ -239,7 +259,8 @@ export async function acquireEmbedded(dataDir: string, timeoutMs: number): Promi
       return openPGlite(pgDir);
     });
     // A new data directory's files come with the image's modes, or out of PGlite's initdb
-    // with 0666: tighten them too (an existing one was tightened above).
+    // with 0666, and opening it writes more: tighten them too (an existing one was
+    // tightened above).
     if (state !== 'existing') await restrictToOwner(dataDir);
   } catch (error) {
     await rm(path.join(dataDir, LOCK_FILE), { force: true });
