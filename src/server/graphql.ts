@@ -75,6 +75,9 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
     landingPage: false,
     batching: false,
     multipart: false,
+    // The HTTP edge has read the whole body under MAX_BODY_BYTES already (src/server/http.ts,
+    // 413 past it); Yoga's own limit would pipe it through a stream again on every request.
+    maxRequestBodySize: false,
     // CORS is the HTTP edge's (CORS_ORIGINS only); Yoga's default would reflect any origin.
     cors: false,
     graphiql: { title: 'Integrations API', headers: JSON.stringify({ 'x-api-key': '<your API key>' }, null, 2) },
