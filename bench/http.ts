@@ -37,6 +37,8 @@ export interface BenchOptions {
   databaseUrl?: string;
   /** Count SQL statements per request (a second, short server run). */
   countSql: boolean;
+  /** Only the scenarios whose names contain one of these words (all when absent or empty). */
+  only?: string[];
 }
 
 interface Scenario {
@@ -338,7 +340,9 @@ export async function runHttpBench(options: BenchOptions): Promise<ScenarioResul
     const serverReady = await memoryOf(server.pid);
     const { apiKey } = JSON.parse(await admin(env, ['create-org', '--name', 'Bench', '--json'])) as { apiKey: string };
     const ids = await seed(server, apiKey);
-    const all = scenarios(ids);
+    const only = options.only?.length ? options.only : undefined;
+    const all = scenarios(ids).filter((s) => !only || only.some((word) => s.name.includes(word)));
+    if (!all.length) throw new Error(`BENCH_ONLY=${options.only!.join(',')} matches no scenario`);
     log('seeded 2 workflows, 52 integrations (50 mixed: OIDC with/without client secret, API), 20 sessions');
 
     // Capture the server's answers; the baseline answers each read from its `data`.

@@ -5,6 +5,8 @@
 //   BENCH_CONNECTIONS  concurrent connections (default 10)
 //   BENCH_DATABASE_URL run on that PostgreSQL instead of a fresh embedded database
 //   BENCH_SQL=0        skip counting SQL statements per request
+//   BENCH_ONLY         run only the scenarios whose names contain one of these comma-separated words
+//   BENCH_SERVER_NODE_ARGS  Node options of the server process, such as `--cpu-prof --cpu-prof-dir=DIR`
 // Exits 1 when a request failed or an answer's bytes differed from the captured ones.
 import { runHttpBench } from './http.ts';
 
@@ -26,6 +28,9 @@ try {
     connections: Math.round(positive('BENCH_CONNECTIONS', 10)),
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     countSql: process.env.BENCH_SQL !== '0',
+    only: process.env.BENCH_ONLY?.split(',')
+      .map((word) => word.trim())
+      .filter(Boolean),
   });
 } catch (error) {
   process.stderr.write(`error: ${(error as Error).message}\n`);

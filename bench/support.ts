@@ -40,8 +40,8 @@ async function servingPid(child: ChildProcess): Promise<number> {
 }
 
 /** A repository script as a command: compiled JavaScript runs on node, TypeScript through tsx. */
-function command(script: string, args: string[] = []): [string, string[]] {
-  return script.endsWith('.js') ? [process.execPath, [script, ...args]] : [TSX, [script, ...args]];
+function command(script: string, args: string[] = [], nodeOptions: string[] = []): [string, string[]] {
+  return script.endsWith('.js') ? [process.execPath, [...nodeOptions, script, ...args]] : [TSX, [...nodeOptions, script, ...args]];
 }
 
 /**
@@ -51,17 +51,22 @@ function command(script: string, args: string[] = []): [string, string[]] {
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   buildIfStale();
-  return startScript('dist/main.js', env);
+  return startScript('dist/main.js', env, nodeArgs(process.env.BENCH_SERVER_NODE_ARGS));
+}
+
+/** BENCH_SERVER_NODE_ARGS, such as `--cpu-prof --cpu-prof-dir=/tmp/prof`: Node options of the server only. */
+function nodeArgs(raw: string | undefined): string[] {
+  return raw?.trim() ? raw.trim().split(/\s+/) : [];
 }
 
 /**
  * Starts a script (a path from the repository root: `.js` on node, `.ts` through tsx) with
  * PORT and HOST set, and waits until its /ready answers 200, as for the server.
  */
-export async function startScript(script: string, env: NodeJS.ProcessEnv): Promise<Server> {
+export async function startScript(script: string, env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const [program, args] = command(script);
+  const [program, args] = command(script, [], nodeOptions);
   const child = spawn(program, args, {
     cwd: ROOT,
     env: { PUBLIC_URL: url, ...env, PORT: String(port), HOST: '127.0.0.1' },
