@@ -38,8 +38,10 @@ export interface Config {
   sync: { leaseMs: number; pollMs: number; concurrency: number; concurrencyPerOrg: number };
   /** Calls to tenant-supplied URLs (src/outbound/). */
   outbound: { allowPrivateNetworkTargets: boolean; maxResponseBytes: number; timeoutMs: number };
-  /** Bounds on what one directory sync may ingest. */
-  directory: { maxUsers: number };
+  /** Bounds on what one directory sync may ingest (DIRECTORY_MAX_USERS), the shortest
+   * syncIntervalSeconds a directory may ask for (SYNC_MIN_INTERVAL_SECONDS), and how old
+   * its last FULL sync may get before a scheduled sync is FULL again (FULL_SYNC_INTERVAL_HOURS). */
+  directory: { maxUsers: number; minSyncIntervalSeconds: number; fullSyncIntervalHours: number };
   /** Requests per minute per credential (0: off), and failed authentications per minute per client address (README: "Edge: authentication, request IDs, limits, headers, metrics"). */
   rateLimits: { perMinute: number; authFailuresPerMinute: number };
   /** Bounds on the database work of one request (README: "Bounded work per request"). */
@@ -101,6 +103,16 @@ class Reader {
         ? `${name} must be an integer of at least ${min}, got "${raw}"`
         : `${name} must be an integer from ${min} to ${max}, got "${raw}"`,
     );
+    return fallback;
+  }
+
+  /** A decimal number above 0, such as 24 or 0.5. */
+  positiveNumber(name: string, fallback: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+    if (Number.isFinite(value) && value > 0) return value;
+    this.problem(`${name} must be a number above 0, got "${raw}"`);
     return fallback;
   }
 
@@ -217,7 +229,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       maxResponseBytes: read.integer('OUTBOUND_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1),
       timeoutMs: read.integer('OUTBOUND_TIMEOUT_MS', 30_000, 1),
     },
-    directory: { maxUsers: read.integer('DIRECTORY_MAX_USERS', 1_000_000, 1) },
+    directory: {
+      maxUsers: read.integer('DIRECTORY_MAX_USERS', 1_000_000, 1),
+      minSyncIntervalSeconds: read.integer('SYNC_MIN_INTERVAL_SECONDS', 300, 1),
+      fullSyncIntervalHours: read.positiveNumber('FULL_SYNC_INTERVAL_HOURS', 24),
+    },
     rateLimits: {
       perMinute: read.integer('RATE_LIMIT_PER_MINUTE', 1200, 0),
       authFailuresPerMinute: read.integer('AUTH_FAILURES_PER_MINUTE', 60, 1),

@@ -82,6 +82,7 @@ async function main() {
     metrics,
     ...config.sync,
     maxUsers: config.directory.maxUsers,
+    directory: config.directory,
     // PGlite runs one transaction at a time: a second commit in flight would only queue.
     commitsInFlight: db.mode === 'postgres' ? 2 : 1,
   });

@@ -24,11 +24,14 @@ export interface SyncSnapshot {
   organizationId: string;
   integrationId: string;
   status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  kind: 'FULL' | 'INCREMENTAL';
+  trigger: 'CREATED' | 'MANUAL' | 'SCHEDULED';
   processed: number;
   total: number | null;
   created: number;
   updated: number;
   deactivated: number;
+  deactivationBlocked: number | null;
   error: string | null;
   createdAt: string;
   startedAt: string | null;

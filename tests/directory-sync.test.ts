@@ -343,7 +343,10 @@ describe('Microsoft Entra directory sync', { timeout: 120_000 }, () => {
     const token = upstream.tokenRequests[0];
     expect(token.tenant).toBe(upstream.tenantId);
     expect(token.form).toMatchObject({ grant_type: 'client_credentials', client_id: upstream.clientId, scope: GRAPH_SCOPE });
-    const pages = upstream.requests.filter((r) => r.status === 200);
+    // First a delta link for the next incremental sync, then the listing.
+    const [tracking, ...pages] = upstream.requests.filter((r) => r.status === 200);
+    expect(new URL(tracking.url, upstream.url)).toMatchObject({ pathname: '/v1.0/users/delta' });
+    expect(new URL(tracking.url, upstream.url).searchParams.get('$deltatoken')).toBe('latest');
     expect(pages).toHaveLength(3);
     const first = new URL(pages[0].url, upstream.url);
     expect(first.pathname).toBe('/v1.0/users');

@@ -8,6 +8,7 @@ import type { DirectorySync } from '../generated/prisma/client.ts';
 import type { AddressPolicy } from '../outbound/address-policy.ts';
 import type { SyncSnapshot } from '../pubsub.ts';
 import type { Cipher } from './crypto.ts';
+import type { DirectorySettings } from './directory-schedule.ts';
 
 export interface DomainEvents {
   /** A sync waits for a runner: wake one, and tell the integration's subscribers. */
@@ -24,6 +25,8 @@ export interface Deps {
   cipher: Cipher;
   /** ALLOW_PRIVATE_NETWORK_TARGETS: which addresses tenants' URLs may name. */
   addressPolicy: AddressPolicy;
+  /** Directory schedules: SYNC_MIN_INTERVAL_SECONDS, FULL_SYNC_INTERVAL_HOURS. */
+  directory: DirectorySettings;
   /** The public base URL links are made from: PUBLIC_URL, else the request's origin. */
   origin: string;
   events: DomainEvents;

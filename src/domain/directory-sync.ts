@@ -3,16 +3,27 @@
 // itself runs in src/jobs/directory-sync.ts.
 import { Repeater } from '@repeaterjs/repeater';
 import { lockRow } from '../db/sql.ts';
-import type { DirectorySync } from '../generated/prisma/client.ts';
+import type { DirectorySync, DirectorySyncKind } from '../generated/prisma/client.ts';
 import type { SyncSnapshot } from '../pubsub.ts';
 import type { Deps } from './deps.ts';
+import { OPEN_SYNC_STATUSES, queueSync } from './directory-schedule.ts';
 import { UserErrors, apiError, notFound } from './errors.ts';
-import { isIdOf, newId } from './ids.ts';
+import { isIdOf } from './ids.ts';
 import { templateOf } from './templates.ts';
 
-const OPEN_SYNC_STATUSES = ['QUEUED', 'RUNNING'] as const;
+export interface StartDirectorySyncInput {
+  integrationId: string;
+  /** FULL (the default) reads the whole directory; INCREMENTAL only what changed since the last sync that succeeded. */
+  kind?: DirectorySyncKind | null;
+  /** Lets this run deactivate past the integration's maxDeactivationPercent. */
+  allowMassDeactivation?: boolean | null;
+}
 
-export async function startDirectorySync({ db, events }: Pick<Deps, 'db' | 'events'>, input: { integrationId: string }) {
+/**
+ * Queues a MANUAL sync, or returns the open one. An INCREMENTAL sync of a directory that
+ * never synced successfully has nothing to start from: it runs FULL (its `kind` says so).
+ */
+export async function startDirectorySync({ db, events, directory }: Pick<Deps, 'db' | 'events' | 'directory'>, input: StartDirectorySyncInput) {
   const field = ['input', 'integrationId'];
   const integration = isIdOf('Integration', input.integrationId) ? await db.integration.findUnique({ where: { id: input.integrationId } }) : null;
   if (!integration) throw notFound(field, 'integration');
@@ -27,8 +38,15 @@ export async function startDirectorySync({ db, events }: Pick<Deps, 'db' | 'even
       where: { integrationId: integration.id, status: { in: [...OPEN_SYNC_STATUSES] } },
       orderBy: { createdAt: 'desc' },
     });
-    return (
-      open ?? tx.directorySync.create({ data: { id: newId('DirectorySync'), organizationId: db.organizationId, integrationId: integration.id } })
+    if (open) return open;
+    const incremental =
+      input.kind === 'INCREMENTAL' &&
+      (await tx.directorySync.findFirst({ where: { integrationId: integration.id, status: 'SUCCEEDED' }, select: { id: true } })) !== null;
+    return queueSync(
+      tx,
+      integration,
+      { trigger: 'MANUAL', kind: incremental ? 'INCREMENTAL' : 'FULL', allowMassDeactivation: input.allowMassDeactivation ?? false },
+      directory,
     );
   });
   if (sync.status === 'QUEUED') await events.syncQueued(sync);
@@ -78,11 +96,14 @@ export function snapshotOf(sync: DirectorySync): SyncSnapshot {
     organizationId: sync.organizationId,
     integrationId: sync.integrationId,
     status: sync.status,
+    kind: sync.kind,
+    trigger: sync.trigger,
     processed: sync.processed,
     total: sync.total,
     created: sync.created,
     updated: sync.updated,
     deactivated: sync.deactivated,
+    deactivationBlocked: sync.deactivationBlocked,
     error: sync.error,
     createdAt: sync.createdAt.toISOString(),
     startedAt: sync.startedAt?.toISOString() ?? null,

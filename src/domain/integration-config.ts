@@ -8,13 +8,14 @@
 import { type AddressPolicy, bareHost, isRefusedLiteralHost } from '../outbound/address-policy.ts';
 import type { Cipher } from './crypto.ts';
 import type { Problems, UserErrorCode } from './errors.ts';
-import type { IntegrationTemplate, TemplateField } from './templates.ts';
+import type { IntegerSettings, IntegrationTemplate, TemplateField } from './templates.ts';
 
-/** What validating a config needs besides the template: encryption, and the address policy. */
+/** What validating a config needs besides the template: encryption, the address policy, the settings fields are bounded by. */
 export interface ConfigServices {
   cipher: Cipher;
   /** ALLOW_PRIVATE_NETWORK_TARGETS (config.outbound). */
   addressPolicy: AddressPolicy;
+  settings: IntegerSettings;
 }
 
 export type PlainConfig = Record<string, unknown>;
@@ -39,8 +40,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The normalized value of one field, or an error message. */
-function checkValue(field: TemplateField, value: unknown, policy: AddressPolicy): { value: unknown } | { error: string; code: UserErrorCode } {
+function checkValue(field: TemplateField, value: unknown, services: ConfigServices): { value: unknown } | { error: string; code: UserErrorCode } {
   switch (field.type) {
+    case 'INTEGER': {
+      const { min, max } = integerRange(field, services.settings);
+      if (typeof value !== 'number' || !Number.isInteger(value)) return { code: 'INVALID', error: `${field.label} must be a whole number.` };
+      if (value < min || value > max) return { code: 'INVALID', error: `${field.label} must be from ${min} to ${max}.` };
+      return { value };
+    }
     case 'STRING':
     case 'SECRET': {
       if (typeof value !== 'string') return { code: 'INVALID', error: `${field.label} must be a string.` };
@@ -60,7 +67,7 @@ function checkValue(field: TemplateField, value: unknown, policy: AddressPolicy)
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'INVALID', error: `${field.label} must be an http(s) URL.` };
       if (url.username || url.password) return { code: 'INVALID', error: `${field.label} must not contain credentials.` };
       // Host names are judged when connecting, on the addresses they resolve to.
-      if (isRefusedLiteralHost(url, policy)) {
+      if (isRefusedLiteralHost(url, services.addressPolicy)) {
         return {
           code: 'URL_NOT_ALLOWED',
           error: `${field.label} points to ${bareHost(url)}, a local, private or otherwise non-public address; this server does not connect there.`,
@@ -105,7 +112,7 @@ export function applyConfig(
   services: ConfigServices,
   problems: Problems,
 ): StoredConfig | undefined {
-  const { cipher, addressPolicy } = services;
+  const { cipher } = services;
   const at = (key?: string) => (key ? ['input', 'config', key] : ['input', 'config']);
   if (input !== undefined && input !== null && !isPlainObject(input)) {
     problems.add('INVALID', at(), 'config must be an object of template field values.');
@@ -133,7 +140,7 @@ export function applyConfig(
     } else if (given && field.secret && value === current.secrets[field.key]?.hint) {
       // The masked value sent back unchanged (a form re-submitting what it read): keep the secret.
     } else if (given) {
-      const checked = checkValue(field, value, addressPolicy);
+      const checked = checkValue(field, value, services);
       if ('error' in checked) {
         problem(checked.code, field.key, checked.error);
         continue;
@@ -185,6 +192,25 @@ export function configValue(template: IntegrationTemplate, stored: StoredConfig,
   const value = stored.config[key];
   if (typeof value === 'string') return value;
   return template.fields.find((f) => f.key === key)?.default;
+}
+
+/** An INTEGER field's bounds, its setting-named minimum read from `settings`. */
+function integerRange(field: TemplateField, settings: IntegerSettings): { min: number; max: number } {
+  const range = field.range ?? { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
+  return { min: typeof range.min === 'number' ? range.min : settings[range.min], max: range.max };
+}
+
+/**
+ * An INTEGER field's effective value: its own, else its default, and never below its
+ * minimum (a setting such as SYNC_MIN_INTERVAL_SECONDS may be above the default).
+ */
+export function integerValue(template: IntegrationTemplate, stored: StoredConfig, key: string, settings: IntegerSettings): number {
+  const field = template.fields.find((f) => f.key === key && f.type === 'INTEGER');
+  if (!field) throw new Error(`${template.key} has no INTEGER field ${key}`);
+  const own = stored.config[key];
+  const value = typeof own === 'number' ? own : Number(field.default);
+  const { min, max } = integerRange(field, settings);
+  return Math.min(Math.max(value, min), max);
 }
 
 /** The clear text of a secret field, for sending it upstream. Never for responses or logs. */

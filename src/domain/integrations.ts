@@ -5,6 +5,7 @@ import type { IntegrationStatus, Prisma } from '../generated/prisma/client.ts';
 import type { Deps } from './deps.ts';
 import { Problems, UserErrors, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
+import { queueSync, rescheduledAt, syncIntervalMs } from './directory-schedule.ts';
 import { applyConfig, storedConfigOf } from './integration-config.ts';
 import { mintSecret, randomToken } from './secrets.ts';
 import { type IntegrationCategory, type IntegrationTemplate, TEMPLATES, findTemplate, takesWorkflow, templateOf } from './templates.ts';
@@ -64,14 +65,14 @@ async function checkWorkflow(
   return workflow?.id;
 }
 
-export async function createIntegration({ db, cipher, addressPolicy, events }: Deps, input: CreateIntegrationInput) {
+export async function createIntegration({ db, cipher, addressPolicy, events, directory }: Deps, input: CreateIntegrationInput) {
   const template = findTemplate(input.templateKey);
   if (!template) throw UserErrors.of('TEMPLATE_NOT_FOUND', ['input', 'templateKey'], `No integration template "${input.templateKey}".`);
   const problems = new Problems();
   const name = checkName(problems, input.name);
   // An empty workflowId is a missing one: one WORKFLOW_REQUIRED, not also WORKFLOW_NOT_FOUND.
   const workflowId = await checkWorkflow(db, template, input.workflowId || (takesWorkflow(template) ? null : undefined), problems);
-  const stored = applyConfig(template, { config: {}, secrets: {} }, input.config, { cipher, addressPolicy }, problems);
+  const stored = applyConfig(template, { config: {}, secrets: {} }, input.config, { cipher, addressPolicy, settings: directory }, problems);
   problems.throwIfAny();
 
   const id = newId('Integration');
@@ -89,9 +90,7 @@ export async function createIntegration({ db, cipher, addressPolicy, events }: D
       },
     });
     // A directory integration's first sync is queued with it; the sync runner claims it.
-    const firstSync = template.connector
-      ? await tx.directorySync.create({ data: { id: newId('DirectorySync'), organizationId: db.organizationId, integrationId: id } })
-      : null;
+    const firstSync = template.connector ? await queueSync(tx, integration, { trigger: 'CREATED', kind: 'FULL' }, directory) : null;
     return { integration, firstSync };
   });
   if (firstSync) await events.syncQueued(firstSync);
@@ -105,7 +104,7 @@ async function findIntegration(db: Pick<Deps['db'], 'integration'>, id: string, 
 }
 
 /** Config rules (merge, URL policy, credentials staying where they were given) are applyConfig's. */
-export async function updateIntegration({ db, cipher, addressPolicy, events }: Deps, input: UpdateIntegrationInput) {
+export async function updateIntegration({ db, cipher, addressPolicy, events, directory }: Deps, input: UpdateIntegrationInput) {
   const integration = await db.$transaction(async (tx) => {
     // Lock the row: concurrent config merges then apply one after the other, none lost.
     await lockRow(tx, { integration: input.id, of: db.organizationId });
@@ -116,14 +115,22 @@ export async function updateIntegration({ db, cipher, addressPolicy, events }: D
     // Inside the transaction: the embedded database has one connection, held by it.
     const workflowId = await checkWorkflow(tx, template, input.workflowId, problems);
     const stored =
-      input.config === undefined ? undefined : applyConfig(template, storedConfigOf(current), input.config, { cipher, addressPolicy }, problems);
+      input.config === undefined
+        ? undefined
+        : applyConfig(template, storedConfigOf(current), input.config, { cipher, addressPolicy, settings: directory }, problems);
     problems.throwIfAny();
+    // A new sync interval counts from the last sync's start, not from this change.
+    const nextSyncAt =
+      stored && template.connector && syncIntervalMs({ ...current, ...stored }, directory) !== syncIntervalMs(current, directory)
+        ? await rescheduledAt(tx, { ...current, ...stored }, directory)
+        : undefined;
     return tx.integration.update({
       where: { id: current.id },
       data: {
         name,
         workflowId,
         status: input.status ?? undefined,
+        nextSyncAt,
         ...(stored ? { config: stored.config as object, secrets: stored.secrets as object } : {}),
       },
     });

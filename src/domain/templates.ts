@@ -1,7 +1,7 @@
 // Integration templates are data: adding one means adding an entry here. Validation
 // (src/domain/integration-config.ts) reads these definitions, never template keys.
 
-export type TemplateFieldType = 'STRING' | 'URL' | 'SECRET' | 'STRING_LIST' | 'BOOLEAN';
+export type TemplateFieldType = 'STRING' | 'URL' | 'SECRET' | 'STRING_LIST' | 'BOOLEAN' | 'INTEGER';
 export type IntegrationCategory = 'DIRECTORY' | 'CUSTOM';
 
 export interface TemplateField {
@@ -15,11 +15,22 @@ export interface TemplateField {
   /** Used when the field is not set. */
   default?: string;
   /**
+   * INTEGER fields: the smallest and largest value accepted. A smallest value may be a
+   * server setting's name, read from ConfigServices.settings.
+   */
+  range?: { min: number | keyof IntegerSettings; max: number };
+  /**
    * Says where the template's secrets are sent (a host, or a tenant at one). An update
    * that changes its effective value (default included) must give every stored secret
    * field again: a stored secret never goes where it was not entered for (README: "Outbound requests").
    */
   secretDestination: boolean;
+}
+
+/** Server settings INTEGER fields may be bounded by (src/config.ts). */
+export interface IntegerSettings {
+  /** SYNC_MIN_INTERVAL_SECONDS */
+  minSyncIntervalSeconds: number;
 }
 
 export interface IntegrationTemplate {
@@ -33,6 +44,33 @@ export interface IntegrationTemplate {
   /** Whether integrations of this template get an OAuth client ID and secrets. */
   oauthClient?: boolean;
 }
+
+/** The fields every directory template has: its schedule and its safety valve (README: "Directory sync"). */
+const DIRECTORY_FIELDS: TemplateField[] = [
+  {
+    key: 'syncIntervalSeconds',
+    label: 'Sync interval (seconds)',
+    type: 'INTEGER',
+    required: false,
+    secret: false,
+    secretDestination: false,
+    default: '3600',
+    range: { min: 'minSyncIntervalSeconds', max: 7 * 24 * 3600 },
+    description: 'How often the directory syncs on its own, counted from the start of its last sync (at least SYNC_MIN_INTERVAL_SECONDS).',
+  },
+  {
+    key: 'maxDeactivationPercent',
+    label: 'Most users one sync may deactivate (%)',
+    type: 'INTEGER',
+    required: false,
+    secret: false,
+    secretDestination: false,
+    default: '30',
+    range: { min: 0, max: 100 },
+    description:
+      'A sync that would deactivate more than this share of a directory of 20 or more active users deactivates nobody and fails; startDirectorySync with allowMassDeactivation lets the next one through.',
+  },
+];
 
 const field = (f: Omit<TemplateField, 'secret' | 'secretDestination'> & { secret?: boolean; secretDestination?: boolean }): TemplateField => ({
   ...f,
@@ -63,6 +101,7 @@ export const TEMPLATES: readonly IntegrationTemplate[] = [
         required: true,
         description: 'An Okta API token with read access to users (sent as SSWS).',
       }),
+      ...DIRECTORY_FIELDS,
     ],
   },
   {
@@ -112,6 +151,7 @@ export const TEMPLATES: readonly IntegrationTemplate[] = [
         default: 'https://graph.microsoft.com',
         description: 'The Microsoft Graph host, without /v1.0.',
       }),
+      ...DIRECTORY_FIELDS,
     ],
   },
   {

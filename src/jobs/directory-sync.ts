@@ -20,15 +20,17 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lockRow } from '../db/sql.ts';
 import { connectorFor } from '../directory/connectors/index.ts';
-import { UpstreamError, type DirectoryPage, type UpstreamUser } from '../directory/connectors/types.ts';
+import { ResyncRequired, UpstreamError, type DirectoryPage, type Listing, type UpstreamUser } from '../directory/connectors/types.ts';
 import type { Cipher } from '../domain/crypto.ts';
+import { type DirectorySettings, maxDeactivationPercent, syncIntervalMs } from '../domain/directory-schedule.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
-import { Prisma, type DirectorySync, type PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type DirectorySync, type Integration, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OutboundClient } from '../outbound/client.ts';
 import type { PubSub } from '../pubsub.ts';
+import { queueDueSyncs } from './directory-schedule.ts';
 
 export interface SyncRunnerOptions {
   prisma: PrismaClient;
@@ -54,6 +56,8 @@ export interface SyncRunnerOptions {
   commitsInFlight?: 1 | 2;
   /** Sync runs and users processed (src/metrics.ts); optional for callers without a registry. */
   metrics?: Pick<Metrics, 'syncRuns' | 'usersProcessed'>;
+  /** Schedules (SYNC_MIN_INTERVAL_SECONDS, FULL_SYNC_INTERVAL_HOURS): the runner also queues due syncs. */
+  directory: DirectorySettings;
 }
 
 /** The run no longer owns its sync: another runner took it over, or it was deleted. */
@@ -69,6 +73,9 @@ export const MAX_ATTEMPTS = 5;
 /** Consecutive pages without users (but with a next link) before the listing counts as broken. */
 const MAX_EMPTY_PAGES = 10;
 
+/** The safety valve holds only for directories of at least this many active users. */
+const SAFETY_VALVE_MIN_USERS = 20;
+
 export function startSyncRunner({
   prisma,
   cipher,
@@ -82,6 +89,7 @@ export function startSyncRunner({
   maxUsers = 1_000_000,
   commitsInFlight = 1,
   metrics,
+  directory,
 }: SyncRunnerOptions) {
   const owner = `runner_${randomUUID()}`;
   let running = true;
@@ -136,17 +144,33 @@ export function startSyncRunner({
    * to run as a CTE; it returns one row per user, with `before`, the stored row as it was
    * before the statement (null for a new user). A subquery in RETURNING reads the
    * statement's snapshot, taken before its writes, and looks each user up by primary key.
-   * The users travel as one JSON array: one parameter, parsed by PostgreSQL.
+   * The users travel as one JSON array: one parameter, parsed by PostgreSQL. Attributes an
+   * upstream did not send (`absent`, a Graph delta) keep their stored values: only then is
+   * the stored row joined in (`e`). A user going from active to inactive is marked with the
+   * sync that deactivated them, so the safety valve can take it back.
    */
   function upsertUsers(sync: DirectorySync, users: UpstreamUser[]): Prisma.Sql {
-    const rows = users.map((u) => ({ ...u, id: newId('DirectoryUser') }));
+    const rows = users.map((u) => ({ ...u, id: newId('DirectoryUser'), keep: `,${(u.absent ?? []).join(',')},` }));
+    const partial = users.some((u) => u.absent?.length);
+    const value = (attribute: NonNullable<UpstreamUser['absent']>[number]) => {
+      const column = Prisma.raw(`"${attribute}"`);
+      if (!partial) return Prisma.sql`u.${column}`;
+      const stored = attribute === 'active' ? Prisma.sql`COALESCE(e."active", true)` : Prisma.sql`e.${column}`;
+      return Prisma.sql`CASE WHEN position(${`,${attribute},`} in u."keep") > 0 THEN ${stored} ELSE u.${column} END`;
+    };
+    const stored = partial
+      ? Prisma.sql`LEFT JOIN "DirectoryUser" e ON e."integrationId" = ${sync.integrationId} AND e."externalId" = u."externalId"`
+      : Prisma.empty;
     return Prisma.sql`
       INSERT INTO "DirectoryUser" AS d ("id", "organizationId", "integrationId", "externalId", "email", "userPrincipalName",
                                         "employeeId", "displayName", "active", "lastSeenSyncId", "createdAt", "updatedAt")
-      SELECT u."id", ${sync.organizationId}, ${sync.integrationId}, u."externalId", u."email", u."userPrincipalName", u."employeeId",
-             u."displayName", u."active", ${sync.id}, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+      SELECT u."id", ${sync.organizationId}, ${sync.integrationId}, u."externalId", ${value('email')}, ${value('userPrincipalName')},
+             ${value('employeeId')}, ${value('displayName')}, ${value('active')}, ${sync.id},
+             (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
       FROM json_to_recordset(${JSON.stringify(rows)}::json)
-           AS u("id" text, "externalId" text, "email" text, "userPrincipalName" text, "employeeId" text, "displayName" text, "active" boolean)
+           AS u("id" text, "externalId" text, "email" text, "userPrincipalName" text, "employeeId" text, "displayName" text,
+                "active" boolean, "keep" text)
+      ${stored}
       ON CONFLICT ("integrationId", "externalId") DO UPDATE SET
         "email" = EXCLUDED."email",
         "userPrincipalName" = EXCLUDED."userPrincipalName",
@@ -154,6 +178,9 @@ export function startSyncRunner({
         "displayName" = EXCLUDED."displayName",
         "active" = EXCLUDED."active",
         "lastSeenSyncId" = EXCLUDED."lastSeenSyncId",
+        "deactivatedBySyncId" = CASE WHEN EXCLUDED."active" THEN NULL
+                                     WHEN d."active" THEN ${sync.id}
+                                     ELSE d."deactivatedBySyncId" END,
         "updatedAt" = CASE
           WHEN (d."email", d."userPrincipalName", d."employeeId", d."displayName", d."active")
                IS DISTINCT FROM (EXCLUDED."email", EXCLUDED."userPrincipalName", EXCLUDED."employeeId",
@@ -176,6 +203,81 @@ export function startSyncRunner({
            (count(*) FILTER (WHERE (before)."active" AND NOT "active"))::int AS deactivated
     FROM written`;
 
+  type Tx = Prisma.TransactionClient;
+
+  /** Users the upstream says are gone (Graph's "@removed"): inactive, their attributes kept. */
+  async function deactivateRemoved(tx: Tx, sync: DirectorySync, externalIds: string[]): Promise<number> {
+    if (!externalIds.length) return 0;
+    return tx.$executeRaw`
+      UPDATE "DirectoryUser" SET "active" = false, "deactivatedBySyncId" = ${sync.id}, "lastSeenSyncId" = ${sync.id},
+                                 "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE "integrationId" = ${sync.integrationId} AND "active"
+        AND "externalId" IN (SELECT json_array_elements_text(${JSON.stringify([...new Set(externalIds)])}::json))`;
+  }
+
+  /**
+   * The end of a listing: a FULL one deactivates whoever it did not contain, unless the
+   * run would deactivate more than `maxPercent` of the directory's active users (when it
+   * has at least SAFETY_VALVE_MIN_USERS): then it deactivates nobody, takes back the
+   * deactivations its pages made, and fails with `deactivationBlocked`.
+   */
+  async function finish(
+    tx: Tx,
+    sync: DirectorySync,
+    lease: string,
+    page: DirectoryPage,
+    counts: { created: number; updated: number; deactivated: number },
+    maxPercent: number,
+  ): Promise<DirectorySync> {
+    const missing = { integrationId: sync.integrationId, active: true, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] };
+    const toDeactivate = sync.kind === 'FULL' ? await tx.directoryUser.count({ where: missing }) : 0;
+    const byPages = await tx.directoryUser.count({ where: { integrationId: sync.integrationId, deactivatedBySyncId: sync.id } });
+    const would = toDeactivate + byPages;
+    let blocked = false;
+    let activeBefore = 0;
+    if (would > 0 && !sync.allowMassDeactivation) {
+      // The directory's active users as this run found them: active now or deactivated by it, not new in it.
+      activeBefore = await tx.directoryUser.count({
+        where: {
+          integrationId: sync.integrationId,
+          OR: [{ active: true }, { deactivatedBySyncId: sync.id }],
+          createdAt: { lt: sync.startedAt ?? sync.createdAt },
+        },
+      });
+      blocked = activeBefore >= SAFETY_VALVE_MIN_USERS && would * 100 > activeBefore * maxPercent;
+    }
+    if (blocked) {
+      await tx.directoryUser.updateMany({
+        where: { integrationId: sync.integrationId, deactivatedBySyncId: sync.id },
+        data: { active: true, deactivatedBySyncId: null },
+      });
+    } else if (toDeactivate > 0) {
+      await tx.directoryUser.updateMany({ where: missing, data: { active: false, deactivatedBySyncId: sync.id } });
+    }
+    const finished = await tx.directorySync.updateManyAndReturn({
+      where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
+      data: {
+        processed: { increment: page.users.length + page.removed.length },
+        created: { increment: counts.created },
+        updated: { increment: counts.updated },
+        ...(blocked ? { deactivated: 0, deactivationBlocked: would } : { deactivated: { increment: counts.deactivated + toDeactivate } }),
+        total: page.total ?? undefined,
+        cursor: null,
+        // A delta's last page says where the next incremental listing starts.
+        ...(page.deltaLink ? { deltaLink: cipher.encrypt(page.deltaLink) } : {}),
+        status: blocked ? 'FAILED' : 'SUCCEEDED',
+        error: blocked
+          ? `the sync would have deactivated ${would} of the directory's ${activeBefore} active users, more than its maxDeactivationPercent (${maxPercent}%), so it deactivated nobody; check the directory, then start a FULL sync with allowMassDeactivation: true to let it through`
+          : null,
+        finishedAt: new Date(),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
+    });
+    if (finished.length !== 1) throw new LeaseLost();
+    return finished[0];
+  }
+
   /**
    * Upserts one page and advances the sync, atomically and only while we hold the lease.
    * The users are written first; the sync's row is advanced only once `previous` (the
@@ -183,7 +285,13 @@ export function startSyncRunner({
    * order and the saved cursor never goes back. The last page's deactivations wait for it
    * too: they rely on every earlier page's users being marked seen.
    */
-  async function commitPage(sync: DirectorySync, lease: string, page: DirectoryPage, previous?: Promise<unknown>): Promise<DirectorySync> {
+  async function commitPage(
+    sync: DirectorySync,
+    lease: string,
+    page: DirectoryPage,
+    maxPercent: number,
+    previous?: Promise<unknown>,
+  ): Promise<DirectorySync> {
     const users = [...new Map(page.users.map((u) => [u.externalId, u])).values()];
     return prisma.$transaction(async (tx) => {
       // The integration's row first, as deleteIntegration locks it before its syncs and
@@ -193,50 +301,24 @@ export function startSyncRunner({
         ? await tx.$queryRaw<{ created: number; updated: number; deactivated: number }[]>`
             WITH written AS (${upsertUsers(sync, users)}) ${COUNT_WRITTEN}`
         : [{ created: 0, updated: 0, deactivated: 0 }];
+      counts.deactivated += await deactivateRemoved(tx, sync, page.removed);
       await previous;
-      if (page.next !== null) {
-        // More to come: the counts, the cursor (the next page's link) and the lease, only
-        // while the lease is ours. If it is not, nothing is returned and the page rolls back.
-        const [advanced] = await tx.$queryRaw<DirectorySync[]>`
-          UPDATE "DirectorySync" s SET
-            "processed" = s."processed" + ${page.users.length},
-            "created" = s."created" + ${counts.created},
-            "updated" = s."updated" + ${counts.updated},
-            "deactivated" = s."deactivated" + ${counts.deactivated},
-            "total" = COALESCE(${page.total}::int, s."total"),
-            "cursor" = ${page.next},
-            "leaseExpiresAt" = (${new Date(Date.now() + leaseMs).toISOString()}::timestamptz AT TIME ZONE 'UTC')
-          WHERE s."id" = ${sync.id} AND s."leaseOwner" = ${lease} AND s."status" = 'RUNNING'
-          RETURNING s.*`;
-        if (!advanced) throw new LeaseLost();
-        return advanced;
-      }
-      // The last page: a complete listing, so whoever it did not contain is gone upstream.
-      const gone = await tx.directoryUser.updateMany({
-        where: {
-          integrationId: sync.integrationId,
-          active: true,
-          OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }],
-        },
-        data: { active: false },
-      });
-      const finished = await tx.directorySync.updateManyAndReturn({
-        where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
-        data: {
-          processed: { increment: page.users.length },
-          created: { increment: counts.created },
-          updated: { increment: counts.updated },
-          deactivated: { increment: counts.deactivated + gone.count },
-          total: page.total ?? undefined,
-          cursor: null,
-          status: 'SUCCEEDED',
-          finishedAt: new Date(),
-          leaseOwner: null,
-          leaseExpiresAt: null,
-        },
-      });
-      if (finished.length !== 1) throw new LeaseLost();
-      return finished[0];
+      if (page.next === null) return finish(tx, sync, lease, page, counts, maxPercent);
+      // More to come: the counts, the cursor (the next page's link) and the lease, only
+      // while the lease is ours. If it is not, nothing is returned and the page rolls back.
+      const [advanced] = await tx.$queryRaw<DirectorySync[]>`
+        UPDATE "DirectorySync" s SET
+          "processed" = s."processed" + ${page.users.length + page.removed.length},
+          "created" = s."created" + ${counts.created},
+          "updated" = s."updated" + ${counts.updated},
+          "deactivated" = s."deactivated" + ${counts.deactivated},
+          "total" = COALESCE(${page.total}::int, s."total"),
+          "cursor" = ${page.next},
+          "leaseExpiresAt" = (${new Date(Date.now() + leaseMs).toISOString()}::timestamptz AT TIME ZONE 'UTC')
+        WHERE s."id" = ${sync.id} AND s."leaseOwner" = ${lease} AND s."status" = 'RUNNING'
+        RETURNING s.*`;
+      if (!advanced) throw new LeaseLost();
+      return advanced;
     });
   }
 
@@ -246,6 +328,40 @@ export function startSyncRunner({
       data: { status: 'FAILED', error: message, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
     });
     if (failed.count) await publish(await prisma.directorySync.findUniqueOrThrow({ where: { id: sync.id } }));
+  }
+
+  /**
+   * Where an INCREMENTAL sync starts: Okta lists users updated since the last successful
+   * sync started; Microsoft Graph follows the delta link that sync kept.
+   */
+  async function listingOf(sync: DirectorySync): Promise<Listing> {
+    if (sync.kind === 'FULL') return { kind: 'FULL' };
+    const last = await prisma.directorySync.findFirst({
+      where: { integrationId: sync.integrationId, status: 'SUCCEEDED', id: { not: sync.id } },
+      orderBy: { createdAt: 'desc' },
+    });
+    if (!last) throw new ResyncRequired('no sync of this directory has succeeded yet');
+    const withLink = last.deltaLink
+      ? last
+      : await prisma.directorySync.findFirst({
+          where: { integrationId: sync.integrationId, status: 'SUCCEEDED', deltaLink: { not: null } },
+          orderBy: { createdAt: 'desc' },
+        });
+    return {
+      kind: 'INCREMENTAL',
+      since: last.startedAt ?? last.createdAt,
+      deltaLink: withLink?.deltaLink ? cipher.decrypt(withLink.deltaLink) : null,
+    };
+  }
+
+  /** An INCREMENTAL run that must list everything: FULL from the first page, its counts so far kept. */
+  async function restartAsFull(sync: DirectorySync, lease: string): Promise<DirectorySync> {
+    const [restarted] = await prisma.directorySync.updateManyAndReturn({
+      where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
+      data: { kind: 'FULL', cursor: null },
+    });
+    if (!restarted) throw new LeaseLost();
+    return restarted;
   }
 
   async function run(claimed: DirectorySync) {
@@ -278,13 +394,24 @@ export function startSyncRunner({
       Math.max(Math.floor(leaseMs / 3), 50),
     );
     stopRun.set(lease, () => abort.abort(new LeaseLost()));
-    try {
-      await publish(sync);
-      const integration = await prisma.integration.findUnique({ where: { id: sync.integrationId } });
-      if (!integration) return; // deleted meanwhile: its syncs went with it
+    /** Reads the listing page by page from the sync's cursor, committing each page (see the top of this file). */
+    async function readListing(integration: Integration, listing: Listing, maxPercent: number) {
       // Ends the read-ahead of a run that stops for any reason (see below).
       const reading = new AbortController();
-      const connector = connectorFor(integration, cipher, { outbound, signal: AbortSignal.any([abort.signal, reading.signal]) });
+      const connector = connectorFor(integration, cipher, { outbound, signal: AbortSignal.any([abort.signal, reading.signal]) }, listing);
+      if (listing.kind === 'FULL' && sync.cursor === null && connector.trackChanges) {
+        // Graph: where the next incremental run starts, taken before the listing, so changes
+        // made while it runs are in the next delta. Kept with the sync, so a resumed run has it.
+        const deltaLink = await connector.trackChanges();
+        if (deltaLink) {
+          const [tracked] = await prisma.directorySync.updateManyAndReturn({
+            where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
+            data: { deltaLink: cipher.encrypt(deltaLink) },
+          });
+          if (!tracked) throw new LeaseLost();
+          sync = tracked;
+        }
+      }
       /** Starts reading a page; its failure surfaces where it is awaited, not as an unhandled rejection. */
       const read = (cursor: string | null) => {
         const page = connector.fetchPage(cursor);
@@ -317,16 +444,16 @@ export function startSyncRunner({
           if (page.next !== null) {
             if (seen.has(page.next)) throw new UpstreamError('the directory repeated a page link it had already sent (a paging loop)');
             seen.add(page.next);
-            emptyPages = page.users.length ? 0 : emptyPages + 1;
+            emptyPages = page.users.length + page.removed.length ? 0 : emptyPages + 1;
             if (emptyPages >= MAX_EMPTY_PAGES) throw new UpstreamError(`the directory sent ${MAX_EMPTY_PAGES} pages in a row without users`);
           }
-          usersRead += page.users.length;
+          usersRead += page.users.length + page.removed.length;
           if (usersRead > maxUsers) {
             throw new UpstreamError(`the directory has more than ${maxUsers} users, the most a sync reads (DIRECTORY_MAX_USERS)`);
           }
           // Only a page that passed the checks above has its link followed.
           if (page.next !== null) ahead = read(page.next);
-          const commit = commitPage(sync, lease, page, committing);
+          const commit = commitPage(sync, lease, page, maxPercent, committing);
           // Its failure surfaces where it is awaited, below or in the next round.
           commit.catch(() => {});
           latest = commit;
@@ -334,9 +461,9 @@ export function startSyncRunner({
           committing = undefined;
           if (commitsInFlight > 1 && page.next !== null) {
             committing = commit;
-            inFlightUsers = page.users.length;
+            inFlightUsers = page.users.length + page.removed.length;
           } else {
-            await committed(commit, page.users.length);
+            await committed(commit, page.users.length + page.removed.length);
           }
         }
         // Stopping with a page commit in flight: let it land, so its progress is announced.
@@ -350,7 +477,32 @@ export function startSyncRunner({
         // commit; either way they end before the run records anything else.
         await Promise.allSettled([committing, latest]);
       }
-      metrics?.syncRuns.inc({ outcome: sync.status === 'SUCCEEDED' ? 'succeeded' : 'handed_back' });
+    }
+
+    try {
+      await publish(sync);
+      const integration = await prisma.integration.findUnique({ where: { id: sync.integrationId } });
+      if (!integration) return; // deleted meanwhile: its syncs went with it
+      if (sync.attempts === 1) {
+        // The schedule counts from a sync's start: the next one is an interval after now.
+        await prisma.integration.updateMany({
+          where: { id: integration.id },
+          data: { nextSyncAt: new Date((sync.startedAt ?? new Date()).getTime() + syncIntervalMs(integration, directory)) },
+        });
+      }
+      const maxPercent = maxDeactivationPercent(integration, directory);
+      try {
+        await readListing(integration, await listingOf(sync), maxPercent);
+      } catch (error) {
+        if (!(error instanceof ResyncRequired) || sync.kind !== 'INCREMENTAL') throw error;
+        // The changes cannot be listed (Graph's delta token expired, or none is kept): this
+        // run lists the whole directory instead, and says so.
+        log.info({ reason: error.message }, 'an incremental directory sync runs as a full one');
+        sync = await restartAsFull(sync, lease);
+        await publish(sync);
+        await readListing(integration, { kind: 'FULL' }, maxPercent);
+      }
+      metrics?.syncRuns.inc({ outcome: sync.status === 'SUCCEEDED' ? 'succeeded' : sync.status === 'FAILED' ? 'failed' : 'handed_back' });
       // Fresh statistics, so the planner uses the trigram indexes for searches (PGlite never
       // autovacuums, and a server may run with autovacuum off).
       if (sync.status === 'SUCCEEDED' && sync.created > 0) {
@@ -373,8 +525,22 @@ export function startSyncRunner({
     }
   }
 
+  let scheduledAt = 0;
+  /** Queues the syncs that are due (once per poll at most), and announces them. */
+  async function schedule() {
+    if (Date.now() - scheduledAt < pollMs) return;
+    scheduledAt = Date.now();
+    const queued = await queueDueSyncs(prisma, directory).catch((error) => {
+      if (running) logger.error({ err: error }, 'could not queue scheduled directory syncs');
+      return [];
+    });
+    for (const sync of queued) publish(sync);
+    if (queued.length) logger.info({ syncs: queued.map((s) => s.id) }, 'queued scheduled directory syncs');
+  }
+
   async function loop() {
     while (running) {
+      await schedule();
       if (active.size < concurrency) {
         const claimed = await claim().catch((error) => {
           if (running) logger.error({ err: error }, 'could not claim directory syncs');

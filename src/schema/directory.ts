@@ -2,7 +2,7 @@ import { startDirectorySync, syncFromSnapshot, watchSyncProgress } from '../doma
 import { directoryUserWhere } from '../domain/directory-users.ts';
 import { builder, integrationsOnly } from './builder.ts';
 import { newestFirstList } from './connections.ts';
-import { DirectorySyncStatusEnum, EnrollmentStatusEnum } from './enums.ts';
+import { DirectorySyncKindEnum, DirectorySyncStatusEnum, DirectorySyncTriggerEnum, EnrollmentStatusEnum } from './enums.ts';
 import { byIdField, payloadNode, tenantNode } from './nodes.ts';
 import { OnboardingSessionConnection } from './onboarding.ts';
 import { payload, payloadType } from './payloads.ts';
@@ -13,11 +13,21 @@ export const DirectorySyncRef = builder.prismaNode('DirectorySync', {
   description: 'One run of a directory sync, with its progress.',
   fields: (t) => ({
     status: t.expose('status', { type: DirectorySyncStatusEnum }),
+    kind: t.expose('kind', {
+      type: DirectorySyncKindEnum,
+      description: 'FULL reads the whole directory and deactivates whoever it no longer lists; INCREMENTAL reads only what changed.',
+    }),
+    trigger: t.expose('trigger', { type: DirectorySyncTriggerEnum, description: 'What queued this sync.' }),
     processed: t.exposeInt('processed', { description: 'Upstream users read so far in this sync.' }),
     total: t.exposeInt('total', { nullable: true, description: 'Upstream user count when the directory tells it.' }),
     created: t.exposeInt('created', { description: 'Directory users new in this sync.' }),
     updated: t.exposeInt('updated', { description: 'Existing users whose attributes changed.' }),
     deactivated: t.exposeInt('deactivated', { description: 'Users that went from active to inactive in this sync.' }),
+    deactivationBlocked: t.exposeInt('deactivationBlocked', {
+      nullable: true,
+      description:
+        "Set when the safety valve stopped this sync: the users it would have deactivated (past the integration's maxDeactivationPercent), of whom it deactivated none.",
+    }),
     error: t.exposeString('error', { nullable: true }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
@@ -92,7 +102,18 @@ builder.queryFields((t) => ({
 }));
 
 const StartDirectorySyncInput = builder.inputType('StartDirectorySyncInput', {
-  fields: (t) => ({ integrationId: t.id({ required: true }) }),
+  fields: (t) => ({
+    integrationId: t.id({ required: true }),
+    kind: t.field({
+      type: DirectorySyncKindEnum,
+      defaultValue: 'FULL',
+      description: 'INCREMENTAL reads only what changed since the last sync that succeeded (FULL when there is none).',
+    }),
+    allowMassDeactivation: t.boolean({
+      defaultValue: false,
+      description: "Lets this FULL sync deactivate more than the integration's maxDeactivationPercent of its users.",
+    }),
+  }),
 });
 const StartDirectorySyncPayload = payloadType<Awaited<ReturnType<typeof startDirectorySync>>>('StartDirectorySyncPayload', (t) => ({
   sync: payloadNode(t, 'DirectorySync', (p) => p.sync),

@@ -1,6 +1,15 @@
 // The enums stored in the database, from Prisma's generated enum objects: the GraphQL
 // values are the schema's (prisma/schema.prisma), never a second list to keep in step.
-import { DirectorySyncStatus, EnrollmentStatus, Feature, IntegrationStatus, OnboardingStatus, WorkflowStatus } from '../generated/prisma/enums.ts';
+import {
+  DirectorySyncKind,
+  DirectorySyncStatus,
+  DirectorySyncTrigger,
+  EnrollmentStatus,
+  Feature,
+  IntegrationStatus,
+  OnboardingStatus,
+  WorkflowStatus,
+} from '../generated/prisma/enums.ts';
 import { builder } from './builder.ts';
 
 export const FeatureEnum = builder.enumType(Feature, { name: 'Feature' });
@@ -9,3 +18,5 @@ export const IntegrationStatusEnum = builder.enumType(IntegrationStatus, { name:
 export const OnboardingStatusEnum = builder.enumType(OnboardingStatus, { name: 'OnboardingStatus' });
 export const EnrollmentStatusEnum = builder.enumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
 export const DirectorySyncStatusEnum = builder.enumType(DirectorySyncStatus, { name: 'DirectorySyncStatus' });
+export const DirectorySyncKindEnum = builder.enumType(DirectorySyncKind, { name: 'DirectorySyncKind' });
+export const DirectorySyncTriggerEnum = builder.enumType(DirectorySyncTrigger, { name: 'DirectorySyncTrigger' });

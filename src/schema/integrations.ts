@@ -22,6 +22,12 @@ const Directory = builder.simpleObject('Directory', {
   fields: (t) => ({
     lastSync: t.field({ type: DirectorySyncRef, nullable: true }),
     userCount: t.int({ description: 'Directory users, active and inactive.' }),
+    nextSyncAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the directory syncs next on its own (syncIntervalSeconds after its last sync started); null while the integration is DISABLED.',
+    }),
   }),
 });
 
@@ -52,10 +58,19 @@ builder.prismaNode('Integration', {
       description: 'Directory-backed templates only.',
       select: {
         templateKey: true,
+        status: true,
+        nextSyncAt: true,
         directorySyncs: { orderBy: { createdAt: 'desc' }, take: 1 },
         _count: { select: { directoryUsers: true } },
       },
-      resolve: (i) => (templateOf(i).connector ? { lastSync: i.directorySyncs[0] ?? null, userCount: i._count.directoryUsers } : null),
+      resolve: (i) =>
+        templateOf(i).connector
+          ? {
+              lastSync: i.directorySyncs[0] ?? null,
+              userCount: i._count.directoryUsers,
+              nextSyncAt: i.status === 'ACTIVE' ? i.nextSyncAt : null,
+            }
+          : null,
     }),
     onboardingSessions: t.relatedConnection(
       'onboardingSessions',

@@ -2,7 +2,7 @@ import { TEMPLATES, type IntegrationTemplate, type TemplateField, takesWorkflow 
 import { builder, integrationsOnly } from './builder.ts';
 
 const TemplateFieldTypeEnum = builder.enumType('TemplateFieldType', {
-  values: ['STRING', 'URL', 'SECRET', 'STRING_LIST', 'BOOLEAN'] as const,
+  values: ['STRING', 'URL', 'SECRET', 'STRING_LIST', 'BOOLEAN', 'INTEGER'] as const,
 });
 export const IntegrationCategoryEnum = builder.enumType('IntegrationCategory', {
   values: ['DIRECTORY', 'CUSTOM'] as const,

@@ -133,6 +133,7 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
         db: tenantFor(viewer.organization.id),
         cipher: services.cipher,
         addressPolicy: config.outbound,
+        directory: config.directory,
         origin: originOf(config, initial.req ? undefined : initial.request, initial.req),
         events,
       };

@@ -44,7 +44,7 @@ describe('defaults', () => {
       authCacheTtlMs: 4000,
       sync: { leaseMs: 30_000, pollMs: 1000, concurrency: 4, concurrencyPerOrg: 1 },
       outbound: { allowPrivateNetworkTargets: false, maxResponseBytes: 10 * 1024 * 1024, timeoutMs: 30_000 },
-      directory: { maxUsers: 1_000_000 },
+      directory: { maxUsers: 1_000_000, minSyncIntervalSeconds: 300, fullSyncIntervalHours: 24 },
       rateLimits: { perMinute: 1200, authFailuresPerMinute: 60 },
       database: { statementTimeoutMs: 10_000, poolSize: 10, connectionsPerRequest: 2 },
       limits: { maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxBodyBytes: 1024 * 1024 },

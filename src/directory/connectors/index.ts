@@ -7,9 +7,14 @@ import type { Integration } from '../../generated/prisma/client.ts';
 import type { UpstreamContext } from './http.ts';
 import { microsoftGraphConnector } from './microsoft-graph.ts';
 import { oktaConnector } from './okta.ts';
-import { UpstreamError, type DirectoryConnector } from './types.ts';
+import { UpstreamError, type DirectoryConnector, type Listing } from './types.ts';
 
-export function connectorFor(integration: Integration, cipher: Cipher, context: UpstreamContext): DirectoryConnector {
+export function connectorFor(
+  integration: Integration,
+  cipher: Cipher,
+  context: UpstreamContext,
+  listing: Listing = { kind: 'FULL' },
+): DirectoryConnector {
   const template = templateOf(integration);
   const stored = storedConfigOf(integration);
   const value = (key: string) => configValue(template, stored, key);
@@ -20,7 +25,7 @@ export function connectorFor(integration: Integration, cipher: Cipher, context: 
   };
   switch (template.connector) {
     case 'okta':
-      return oktaConnector({ orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') }, context);
+      return oktaConnector({ orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') }, context, listing);
     case 'microsoftGraph':
       return microsoftGraphConnector(
         {
@@ -31,6 +36,7 @@ export function connectorFor(integration: Integration, cipher: Cipher, context: 
           graphUrl: value('graphUrl')!,
         },
         context,
+        listing,
       );
     default:
       throw new UpstreamError(`${integration.templateKey} integrations have no directory to sync`);

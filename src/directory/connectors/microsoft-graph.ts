@@ -1,7 +1,15 @@
 // Microsoft Entra ID through Microsoft Graph: a client-credentials token from
 // {authorityUrl}/{tenantId}/oauth2/v2.0/token, then GET {graphUrl}/v1.0/users following
 // @odata.nextLink. 429s carry Retry-After (seconds). An expired token is refreshed once.
-import { UpstreamError, firstEmail, type DirectoryConnector, type UpstreamUser } from './types.ts';
+//
+// Changes come from the users delta query: before a FULL listing, GET
+// /v1.0/users/delta?$select=...&$deltatoken=latest answers no users and a delta link for
+// the directory as it is then; an INCREMENTAL listing follows that link (then its
+// @odata.nextLink pages) to a new @odata.deltaLink, kept for the next run. A delta lists a
+// changed user with at least the attributes that changed, and a deleted or disabled-from-
+// scope one as {"id", "@removed"}. A token Graph no longer knows (HTTP 410, or the codes
+// syncStateNotFound / resyncRequired) means the run must be FULL.
+import { ResyncRequired, UpstreamError, firstEmail, type DirectoryConnector, type DirectoryPage, type Listing, type UpstreamUser } from './types.ts';
 import { type UpstreamContext, assertSameOrigin, upstreamCall, upstreamReason } from './http.ts';
 import type { OutboundResponse } from '../../outbound/client.ts';
 
@@ -21,10 +29,10 @@ interface GraphUser {
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
-function toUpstreamUser(user: GraphUser): UpstreamUser {
+function toUpstreamUser(user: GraphUser, delta: boolean): UpstreamUser {
   const id = str(user?.id);
   if (!id) throw new UpstreamError('Microsoft Graph returned a user without an id');
-  return {
+  const upstream: UpstreamUser = {
     externalId: id,
     email: firstEmail(str(user.mail), str(user.userPrincipalName)),
     userPrincipalName: str(user.userPrincipalName),
@@ -32,7 +40,20 @@ function toUpstreamUser(user: GraphUser): UpstreamUser {
     displayName: str(user.displayName),
     active: user.accountEnabled !== false,
   };
+  if (!delta) return upstream;
+  // A delta entry holds the attributes that changed: the others keep their stored values.
+  const sent = (key: keyof GraphUser) => Object.hasOwn(user, key);
+  const absent: NonNullable<UpstreamUser['absent']> = [];
+  if (!sent('mail')) absent.push('email');
+  if (!sent('userPrincipalName')) absent.push('userPrincipalName');
+  if (!sent('employeeId')) absent.push('employeeId');
+  if (!sent('displayName')) absent.push('displayName');
+  if (!sent('accountEnabled')) absent.push('active');
+  return absent.length ? { ...upstream, absent } : upstream;
 }
+
+/** Graph's answer to a delta token it no longer has. */
+const RESYNC_CODES = new Set(['syncStateNotFound', 'resyncRequired', 'SyncStateNotFound', 'ResyncRequired']);
 
 const retryAfter = (r: OutboundResponse) => {
   const seconds = Number(r.header('retry-after'));
@@ -50,9 +71,12 @@ export interface GraphOptions {
   pageSize?: number;
 }
 
-export function microsoftGraphConnector(options: GraphOptions, context: UpstreamContext): DirectoryConnector {
+export function microsoftGraphConnector(options: GraphOptions, context: UpstreamContext, listing: Listing = { kind: 'FULL' }): DirectoryConnector {
   const graphBase = options.graphUrl.replace(/\/+$/, '');
-  const first = `${graphBase}/v1.0/users?$select=${SELECT}&$top=${options.pageSize ?? 999}&$count=true`;
+  const fullListing = `${graphBase}/v1.0/users?$select=${SELECT}&$top=${options.pageSize ?? 999}&$count=true`;
+  const delta = listing.kind === 'INCREMENTAL';
+  // A kept delta link leads where the integration's Graph URL does, or nowhere.
+  const first = delta ? (listing.deltaLink ? assertSameOrigin(listing.deltaLink, fullListing, SERVICE) : null) : fullListing;
   let token: { value: string; expiresAt: number } | undefined;
   /** What the server sends upstream: never quoted back into a stored error. */
   const sent = () => [options.clientSecret, ...(token ? [token.value] : [])];
@@ -93,7 +117,7 @@ export function microsoftGraphConnector(options: GraphOptions, context: Upstream
     return token.value;
   }
 
-  async function listPage(url: string, retried = false): Promise<{ page: Awaited<ReturnType<DirectoryConnector['fetchPage']>> } | { expired: true }> {
+  async function listPage(url: string, isDelta: boolean, retried = false): Promise<{ page: DirectoryPage } | { expired: true }> {
     const bearer = await accessToken();
     return upstreamCall(
       context,
@@ -114,42 +138,73 @@ export function microsoftGraphConnector(options: GraphOptions, context: Upstream
             `Microsoft Graph refused to list users (HTTP ${response.status})${await upstreamReason(response, sent())}: the app registration needs User.Read.All`,
           );
         }
+        if (isDelta && !isSuccess(response.status)) {
+          const reason = await upstreamReason(response, sent());
+          if (response.status === 410 || [...RESYNC_CODES].some((code) => reason.includes(code))) {
+            throw new ResyncRequired(`Microsoft Graph no longer knows the delta token (HTTP ${response.status})`);
+          }
+          throw new UpstreamError(`Microsoft Graph answered HTTP ${response.status} for the users delta${reason}`);
+        }
         if (!isSuccess(response.status)) {
           throw new UpstreamError(
             `Microsoft Graph answered HTTP ${response.status} for the users list${await upstreamReason(response, sent())}: check the integration's graphUrl`,
           );
         }
         const users: UpstreamUser[] = [];
+        const removed: string[] = [];
         let next: string | null = null;
+        let deltaLink: string | null = null;
         let count: number | null = null;
         let sawValue = false;
         await response.json({
           root: 'object',
-          // Users one by one as they end; the top-level fields (the link, the count) too.
+          // Users one by one as they end; the top-level fields (the links, the count) too.
           paths: ['$.value.*', '$.*'],
           onValue(value, at) {
-            if (at.depth === 2) users.push(toUpstreamUser(value as GraphUser));
-            else if (at.key === 'value') sawValue = Array.isArray(value);
+            if (at.depth === 2) {
+              const entry = value as GraphUser & { '@removed'?: unknown };
+              if (isDelta && typeof entry === 'object' && entry !== null && Object.hasOwn(entry, '@removed')) {
+                const id = str(entry.id);
+                if (!id) throw new UpstreamError('Microsoft Graph returned a removed user without an id');
+                removed.push(id);
+              } else users.push(toUpstreamUser(entry, isDelta));
+            } else if (at.key === 'value') sawValue = Array.isArray(value);
             else if (at.key === '@odata.nextLink' && typeof value === 'string') next = value;
+            else if (at.key === '@odata.deltaLink' && typeof value === 'string') deltaLink = value;
             else if (at.key === '@odata.count' && Number.isInteger(value)) count = value as number;
           },
         });
         if (!sawValue) throw new UpstreamError('Microsoft Graph returned a users list without "value"');
-        return { page: { users, next: next ? assertSameOrigin(next, first, SERVICE) : null, total: count } };
+        if (isDelta && next === null && deltaLink === null) {
+          throw new UpstreamError('Microsoft Graph ended a users delta without @odata.deltaLink');
+        }
+        const page: DirectoryPage = { users, removed, next: next ? assertSameOrigin(next, fullListing, SERVICE) : null, total: count };
+        if (isDelta && next === null) page.deltaLink = assertSameOrigin(deltaLink!, fullListing, SERVICE);
+        return { page };
       },
     );
   }
 
+  async function read(url: string, isDelta: boolean): Promise<DirectoryPage> {
+    let result = await listPage(url, isDelta);
+    if ('expired' in result) {
+      token = undefined;
+      result = await listPage(url, isDelta, true);
+    }
+    if ('expired' in result) throw new UpstreamError('Microsoft Graph refused to list users (HTTP 401)');
+    return result.page;
+  }
+
   return {
-    async fetchPage(cursor) {
+    fetchPage(cursor) {
       const url = cursor ?? first;
-      let result = await listPage(url);
-      if ('expired' in result) {
-        token = undefined;
-        result = await listPage(url, true);
-      }
-      if ('expired' in result) throw new UpstreamError('Microsoft Graph refused to list users (HTTP 401)');
-      return result.page;
+      if (url === null) return Promise.reject(new ResyncRequired('no delta link is kept for this directory yet'));
+      return read(url, delta);
+    },
+    async trackChanges() {
+      const page = await read(`${graphBase}/v1.0/users/delta?$select=${SELECT}&$deltatoken=latest`, true);
+      if (!page.deltaLink) throw new UpstreamError('Microsoft Graph answered $deltatoken=latest without @odata.deltaLink');
+      return page.deltaLink;
     },
   };
 }

@@ -1,6 +1,8 @@
 // Okta Users API: GET {orgUrl}/api/v1/users?limit=N with `Authorization: SSWS <token>`,
-// paged by `Link: <...>; rel="next"`. 429s carry X-Rate-Limit-Reset (epoch seconds).
-import { UpstreamError, firstEmail, type DirectoryConnector, type UpstreamUser } from './types.ts';
+// paged by `Link: <...>; rel="next"`. 429s carry X-Rate-Limit-Reset (epoch seconds). An
+// INCREMENTAL listing adds `filter=lastUpdated gt "<time>"`, which lists DEPROVISIONED
+// users too (the plain listing leaves them out).
+import { UpstreamError, firstEmail, type DirectoryConnector, type Listing, type UpstreamUser } from './types.ts';
 import { type UpstreamContext, assertSameOrigin, upstreamCall, upstreamReason } from './http.ts';
 
 const INACTIVE_STATUSES = new Set(['SUSPENDED', 'DEPROVISIONED']);
@@ -43,8 +45,15 @@ export interface OktaOptions {
   pageSize?: number;
 }
 
-export function oktaConnector(options: OktaOptions, context: UpstreamContext): DirectoryConnector {
-  const first = `${options.orgUrl.replace(/\/+$/, '')}/api/v1/users?limit=${options.pageSize ?? 200}`;
+/** Okta's clock may be behind ours: an incremental listing reaches this far before `since`. */
+const CLOCK_SKEW_MS = 60_000;
+
+export function oktaConnector(options: OktaOptions, context: UpstreamContext, listing: Listing = { kind: 'FULL' }): DirectoryConnector {
+  const listUsers = `${options.orgUrl.replace(/\/+$/, '')}/api/v1/users?limit=${options.pageSize ?? 200}`;
+  const first =
+    listing.kind === 'FULL'
+      ? listUsers
+      : `${listUsers}&filter=${encodeURIComponent(`lastUpdated gt "${new Date(listing.since.getTime() - CLOCK_SKEW_MS).toISOString()}"`)}`;
   const sent = [options.apiToken];
   return {
     fetchPage(cursor) {
@@ -73,7 +82,7 @@ export function oktaConnector(options: OktaOptions, context: UpstreamContext): D
           const users: UpstreamUser[] = [];
           await response.json({ root: 'array', paths: ['$.*'], onValue: (user) => users.push(toUpstreamUser(user as OktaUser)) });
           const next = nextLink(response.header('link'));
-          return { users, next: next ? assertSameOrigin(next, first, SERVICE) : null, total: null };
+          return { users, removed: [], next: next ? assertSameOrigin(next, first, SERVICE) : null, total: null };
         },
       );
     },

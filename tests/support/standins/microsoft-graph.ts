@@ -9,7 +9,13 @@
 //   {"value": [...], "@odata.nextLink": "<absolute URL>"} paging by $skiptoken, and
 //   "@odata.count" when asked with $count=true (which needs `ConsistencyLevel: eventual`);
 //   $top capped at the tenant's page size (Graph: 999); 429 with Retry-After, 5xx and
-//   malformed JSON on demand.
+//   malformed JSON on demand;
+// - the users delta query: GET /v1.0/users/delta?$select=...&$deltatoken=latest answers no
+//   users and an "@odata.deltaLink" for the directory as it is; following a delta link lists
+//   what changed since it was issued (a new user whole, a changed one with its id and the
+//   changed properties only, a deleted one as {"id", "@removed": {"reason": "changed"}}),
+//   paged by "@odata.nextLink", the last page with a new "@odata.deltaLink". Tokens can be
+//   expired on demand: Graph then answers 410 Gone with the code "syncStateNotFound".
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 
@@ -68,6 +74,10 @@ export interface GraphStandIn {
   revokeTokens(): void;
   /** Every token issued so far stops working once this many more pages were served. */
   revokeTokensAfterPages(pages: number): void;
+  /** Every delta token issued so far is forgotten (Graph answers 410 syncStateNotFound). */
+  expireDeltaTokens(): void;
+  /** Users delta requests (GET /v1.0/users/delta...), in order. */
+  deltaRequests(): GraphRequest[];
   close(): Promise<void>;
 }
 
@@ -131,6 +141,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startGraphStandIn(options: GraphStandInOptions = {}): Promise<GraphStandIn> {
   const pageSize = options.pageSize ?? 999;
   const tokens = new Map<string, number>(); // token -> expiry (ms)
+  /** Delta tokens: the directory as it was when each was issued (user id -> user). */
+  const snapshots = new Map<string, Map<string, GraphUser>>();
+  /** A delta being paged: its entries, left to serve. */
+  const deltaPages = new Map<string, Record<string, unknown>[]>();
   const state = {
     rateLimits: 0,
     retryAfter: 1,
@@ -162,6 +176,11 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     malformedNext: () => (state.malformed = true),
     revokeTokens: () => tokens.clear(),
     revokeTokensAfterPages: (pages) => (state.revokeAfterPages = pages),
+    expireDeltaTokens: () => {
+      snapshots.clear();
+      deltaPages.clear();
+    },
+    deltaRequests: () => standIn.requests.filter((r) => r.url.startsWith('/v1.0/users/delta')),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -211,6 +230,75 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     json(res, 200, { token_type: 'Bearer', expires_in: standIn.expiresIn, ext_expires_in: standIn.expiresIn, access_token: accessToken });
   }
 
+  /** A new delta token for the directory as it is now. */
+  function deltaToken(): string {
+    const token = randomBytes(12).toString('base64url');
+    snapshots.set(token, new Map(standIn.users.map((u) => [u.id, { ...u }])));
+    return token;
+  }
+
+  /** What changed since `before`, as Graph's delta lists it. */
+  function changesSince(before: Map<string, GraphUser>): Record<string, unknown>[] {
+    const entries: Record<string, unknown>[] = [];
+    const now = new Map(standIn.users.map((u) => [u.id, u]));
+    for (const user of standIn.users) {
+      const was = before.get(user.id);
+      if (!was) entries.push({ ...user });
+      else {
+        const changed = (Object.keys(user) as (keyof GraphUser)[]).filter((key) => key !== 'id' && user[key] !== was[key]);
+        if (changed.length) entries.push(Object.fromEntries([['id', user.id], ...changed.map((key) => [key, user[key]])]));
+      }
+    }
+    for (const id of before.keys()) if (!now.has(id)) entries.push({ id, '@removed': { reason: 'changed' } });
+    return entries;
+  }
+
+  function delta(res: ServerResponse, url: URL, record: GraphRequest) {
+    const link = (params: Record<string, string>) => {
+      const next = new URL('/v1.0/users/delta', standIn.url);
+      for (const [key, value] of Object.entries(params)) next.searchParams.set(key, value);
+      return next.toString();
+    };
+    const body: Record<string, unknown> = { '@odata.context': `${standIn.url}/v1.0/$metadata#users` };
+    const skipToken = url.searchParams.get('$skiptoken');
+    const token = url.searchParams.get('$deltatoken');
+    let entries: Record<string, unknown>[];
+    if (token === 'latest') entries = [];
+    else if (token !== null) {
+      const before = snapshots.get(token);
+      if (!before) {
+        record.status = 410;
+        return graphError(res, 410, 'syncStateNotFound', 'The sync state generation is not found. Please do a full resync.', {
+          location: link({}),
+        });
+      }
+      entries = changesSince(before);
+    } else if (skipToken !== null) {
+      const left = deltaPages.get(skipToken);
+      if (!left) {
+        record.status = 410;
+        return graphError(res, 410, 'resyncRequired', 'Resync required. Replace any local cached data with a full sync.');
+      }
+      deltaPages.delete(skipToken);
+      entries = left;
+    } else {
+      record.status = 400;
+      return graphError(res, 400, 'Request_BadRequest', 'This stand-in answers a delta only from a $deltatoken or a $skiptoken.');
+    }
+    const page = entries.slice(0, pageSize);
+    const rest = entries.slice(pageSize);
+    if (rest.length) {
+      const next = randomBytes(12).toString('base64url');
+      deltaPages.set(next, rest);
+      body['@odata.nextLink'] = link({ $skiptoken: next });
+    } else {
+      body['@odata.deltaLink'] = link({ $deltatoken: deltaToken() });
+    }
+    body.value = page;
+    record.status = 200;
+    json(res, 200, body);
+  }
+
   async function users(req: IncomingMessage, res: ServerResponse, url: URL, record: GraphRequest) {
     const answer = (status: number, ...rest: [string, string, Record<string, string>?]) => {
       record.status = status;
@@ -230,6 +318,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       state.failures--;
       return answer(503, 'serviceNotAvailable', 'The service is temporarily unavailable.');
     }
+    if (url.pathname === '/v1.0/users/delta') return delta(res, url, record);
     const wantsCount = url.searchParams.get('$count') === 'true';
     if (wantsCount && String(req.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') {
       return answer(400, 'Request_BadRequest', 'Count is not currently supported.');
@@ -300,7 +389,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         status: 0,
       };
       standIn.requests.push(record);
-      if (url.pathname === '/v1.0/users' && req.method === 'GET') return users(req, res, url, record);
+      if ((url.pathname === '/v1.0/users' || url.pathname === '/v1.0/users/delta') && req.method === 'GET') return users(req, res, url, record);
       record.status = 404;
       graphError(res, 404, 'Request_ResourceNotFound', `Resource '${url.pathname}' does not exist.`);
     };
