@@ -28,6 +28,7 @@ export type RevokeApiKeyInput = {
 
 export type TemplateFieldType =
   | 'BOOLEAN'
+  | 'INTEGER'
   | 'SECRET'
   | 'STRING'
   | 'STRING_LIST'

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
 import type {
   DirectorySyncFieldsFragment,
+  DirectorySyncKind,
   DirectorySyncStatus,
   DirectoryUserFieldsFragment,
   DirectoryUserFilter,
@@ -20,11 +21,14 @@ graphql(`
   fragment DirectorySyncFields on DirectorySync {
     id
     status
+    kind
+    trigger
     processed
     total
     created
     updated
     deactivated
+    deactivationBlocked
     error
     startedAt
     finishedAt
@@ -99,8 +103,10 @@ const DIRECTORY = graphql(`
   query DirectoryOfIntegration($id: ID!) {
     integration(id: $id) {
       id
+      status
       directory {
         userCount
+        nextSyncAt
         lastSync {
           ...DirectorySyncFields
         }
@@ -191,8 +197,8 @@ export async function createApiIntegration(org: Caller, name = 'API'): Promise<s
   return (await mutateOk(org, CREATE_API_INTEGRATION, { templateKey: 'API', name, workflowId: workflow.id })).integration.id;
 }
 
-export function startSync(org: Caller, integrationId: string) {
-  return mutate(org, START_SYNC, { integrationId });
+export function startSync(org: Caller, integrationId: string, options: { kind?: DirectorySyncKind; allowMassDeactivation?: boolean } = {}) {
+  return mutate(org, START_SYNC, { integrationId, ...options });
 }
 
 /** A sync by ID; null when there is none (or not for this caller). */

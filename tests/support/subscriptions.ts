@@ -131,7 +131,7 @@ export function subscribeWs<T = unknown>(
 }
 
 export const SYNC_PROGRESS = `subscription ($integrationId: ID!) {
-  directorySyncProgress(integrationId: $integrationId) { id status processed total created updated deactivated error startedAt finishedAt }
+  directorySyncProgress(integrationId: $integrationId) { id status kind trigger processed total created updated deactivated error startedAt finishedAt }
 }`;
 
 /**

@@ -76,6 +76,8 @@ export interface GraphStandIn {
   revokeTokensAfterPages(pages: number): void;
   /** Every delta token issued so far is forgotten (Graph answers 410 syncStateNotFound). */
   expireDeltaTokens(): void;
+  /** The next delta page that should end with "@odata.deltaLink" ends with no link at all. */
+  omitDeltaLinkNext(): void;
   /** Users delta requests (GET /v1.0/users/delta...), in order. */
   deltaRequests(): GraphRequest[];
   close(): Promise<void>;
@@ -151,6 +153,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     failures: 0,
     malformed: false,
     revokeAfterPages: -1,
+    omitDeltaLink: false,
   };
   let server: Server;
   let issued = 0;
@@ -180,6 +183,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       snapshots.clear();
       deltaPages.clear();
     },
+    omitDeltaLinkNext: () => (state.omitDeltaLink = true),
     deltaRequests: () => standIn.requests.filter((r) => r.url.startsWith('/v1.0/users/delta')),
     close: () =>
       new Promise((resolve) => {
@@ -291,6 +295,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       const next = randomBytes(12).toString('base64url');
       deltaPages.set(next, rest);
       body['@odata.nextLink'] = link({ $skiptoken: next });
+    } else if (state.omitDeltaLink && token !== 'latest') {
+      state.omitDeltaLink = false;
     } else {
       body['@odata.deltaLink'] = link({ $deltatoken: deltaToken() });
     }

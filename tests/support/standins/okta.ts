@@ -2,11 +2,17 @@
 // GET /api/v1/users?limit=N[&after=cursor], `Authorization: SSWS <token>`, paged with
 // `Link: <...>; rel="next"` (limit capped at the org's page size, like Okta's 200), and
 // failure injection (429 with X-Rate-Limit-Reset, 500s, malformed JSON, slow pages).
+// `filter=lastUpdated gt "<ISO time>"` lists the users updated after that time,
+// DEPROVISIONED ones included (the plain listing leaves them out). Each user's
+// `lastUpdated` is its own when given, and moves to the time of the next request after a
+// test changes the user.
 import { type Server, createServer } from 'node:http';
 
 export interface OktaUser {
   id: string;
   status: string;
+  /** When Okta last saw the user change (ISO time); kept by the stand-in when omitted. */
+  lastUpdated?: string;
   profile: { email?: string; login: string; firstName?: string; lastName?: string; employeeNumber?: string; displayName?: string };
 }
 
@@ -20,6 +26,8 @@ export interface OktaStandIn {
   authorizations: (string | undefined)[];
   /** Requests for the users list (GET /api/v1/users...), in order. */
   listRequests(): string[];
+  /** The user IDs of each users page served, in order. */
+  listedIds: string[][];
   /** The most users a page holds (Okta caps `limit` at its own maximum). */
   readonly pageSize: number;
   /** Respond to the next N list requests with 429 (reset 1 s ahead). */
@@ -75,6 +83,21 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
     pageDelayMs: options.pageDelayMs ?? 0,
   };
   const pageSize = options.pageSize ?? 200;
+  /** Per user id: the user as last seen, and when it changed (a user a test replaced or edited gets a new time). */
+  const seen = new Map<string, { json: string; lastUpdated: string }>();
+  const fingerprint = ({ lastUpdated: _, ...user }: OktaUser) => JSON.stringify(user);
+  // The users the stand-in starts with were last updated long ago, so an incremental
+  // listing shows only what a test changes or adds.
+  const LONG_AGO = '2026-01-01T00:00:00.000Z';
+  for (const user of options.users ?? []) seen.set(user.id, { json: fingerprint(user), lastUpdated: LONG_AGO });
+  const lastUpdatedOf = (user: OktaUser, now: string) => {
+    if (user.lastUpdated) return user.lastUpdated;
+    const json = fingerprint(user);
+    const known = seen.get(user.id);
+    if (known?.json === json) return known.lastUpdated;
+    seen.set(user.id, { json, lastUpdated: now });
+    return now;
+  };
   let server: Server;
   const standIn: OktaStandIn = {
     url: '',
@@ -90,6 +113,7 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
     requests: state.requests,
     authorizations: state.authorizations,
     listRequests: () => state.requests.filter((r) => r === '/api/v1/users' || r.startsWith('/api/v1/users?')),
+    listedIds: [],
     pageSize,
     rateLimitNext: (count) => (state.rateLimits = count),
     failNext: (count) => (state.failures = count),
@@ -109,6 +133,9 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
 
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', standIn.url);
+    const now = new Date().toISOString();
+    // Every user's change time, as of this request (so a change a test made shows from now on).
+    for (const user of state.users) lastUpdatedOf(user, now);
     state.requests.push(url.pathname + url.search);
     state.authorizations.push(req.headers.authorization);
     if (url.pathname !== '/api/v1/users' || req.method !== 'GET') {
@@ -141,15 +168,31 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
     const asked = Number(url.searchParams.get('limit') ?? pageSize);
     const limit = Math.max(1, Math.min(Number.isInteger(asked) && asked > 0 ? asked : pageSize, pageSize));
     const after = url.searchParams.get('after');
-    // Okta omits DEPROVISIONED users from the default listing.
-    const listed = state.users.filter((u) => u.status !== 'DEPROVISIONED');
+    const filter = url.searchParams.get('filter');
+    let listed: OktaUser[];
+    if (filter !== null) {
+      const since = /^lastUpdated gt "([^"]+)"$/.exec(filter)?.[1];
+      if (!since || Number.isNaN(Date.parse(since))) {
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errorCode: 'E0000031', errorSummary: `Invalid search criteria: ${filter}` }));
+        return;
+      }
+      // A filtered listing includes DEPROVISIONED users.
+      listed = state.users.filter((u) => Date.parse(lastUpdatedOf(u, now)) > Date.parse(since));
+    } else {
+      // Okta omits DEPROVISIONED users from the default listing.
+      listed = state.users.filter((u) => u.status !== 'DEPROVISIONED');
+    }
     const start = after ? listed.findIndex((u) => u.id === after) + 1 : 0;
     const page = listed.slice(start, start + limit);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const links = [`<${standIn.url}/api/v1/users?limit=${limit}>; rel="self"`];
-    if (start + limit < listed.length) links.push(`<${standIn.url}/api/v1/users?after=${page[page.length - 1].id}&limit=${limit}>; rel="next"`);
+    const query = (extra: string) => `${extra}limit=${limit}${filter === null ? '' : `&filter=${encodeURIComponent(filter)}`}`;
+    const links = [`<${standIn.url}/api/v1/users?${query('')}>; rel="self"`];
+    if (start + limit < listed.length) links.push(`<${standIn.url}/api/v1/users?${query(`after=${page[page.length - 1].id}&`)}>; rel="next"`);
     headers.link = links.join(', ');
-    res.writeHead(200, headers).end(JSON.stringify(page));
+    standIn.listedIds.push(page.map((u) => u.id));
+    res.writeHead(200, headers).end(JSON.stringify(page.map((u) => ({ ...u, lastUpdated: lastUpdatedOf(u, now) }))));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   standIn.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
