@@ -31,6 +31,7 @@ export interface SyncSnapshot {
   created: number;
   updated: number;
   deactivated: number;
+  groups: number;
   deactivationBlocked: number | null;
   error: string | null;
   createdAt: string;

@@ -103,6 +103,7 @@ export function snapshotOf(sync: DirectorySync): SyncSnapshot {
     created: sync.created,
     updated: sync.updated,
     deactivated: sync.deactivated,
+    groups: sync.groups,
     deactivationBlocked: sync.deactivationBlocked,
     error: sync.error,
     createdAt: sync.createdAt.toISOString(),

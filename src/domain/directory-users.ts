@@ -1,5 +1,5 @@
-// Reading a directory's users: the filter of `directoryUsers`, for its page and its
-// totalCount alike.
+// Reading a directory's users and groups: the filters of `directoryUsers` and
+// `directoryGroups`, for their pages and totalCounts alike.
 import { escapeLike } from '../db/sql.ts';
 import type { EnrollmentStatus, Prisma } from '../generated/prisma/client.ts';
 import { isIdOf } from './ids.ts';
@@ -9,6 +9,8 @@ export interface DirectoryUserFilter {
   enrollmentStatus?: EnrollmentStatus | null;
   /** Case-insensitive substring of email, user principal name, display name, employee ID or external ID. */
   search?: string | null;
+  /** Members of this group only. */
+  groupId?: string | null;
 }
 
 const SEARCHED_FIELDS = ['email', 'userPrincipalName', 'displayName', 'employeeId', 'externalId'] as const;
@@ -20,6 +22,18 @@ export function directoryUserWhere(integrationId: string, filter: DirectoryUserF
     integrationId: isIdOf('Integration', integrationId) ? integrationId : '',
     active: filter?.active ?? undefined,
     enrollmentStatus: filter?.enrollmentStatus ?? undefined,
+    ...(filter?.groupId != null ? { groupMemberships: { some: { groupId: isIdOf('DirectoryGroup', filter.groupId) ? filter.groupId : '' } } } : {}),
     ...(search ? { OR: SEARCHED_FIELDS.map((field) => ({ [field]: { contains: escapeLike(search), mode: 'insensitive' as const } })) } : {}),
+  };
+}
+
+/** `directoryGroups`' condition: the integration's groups, by a case-insensitive substring of their name or external ID. */
+export function directoryGroupWhere(integrationId: string, filter: { search?: string | null } | null | undefined): Prisma.DirectoryGroupWhereInput {
+  const search = filter?.search?.trim();
+  return {
+    integrationId: isIdOf('Integration', integrationId) ? integrationId : '',
+    ...(search
+      ? { OR: (['name', 'externalId'] as const).map((field) => ({ [field]: { contains: escapeLike(search), mode: 'insensitive' as const } })) }
+      : {}),
   };
 }

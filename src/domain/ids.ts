@@ -11,6 +11,7 @@ export const ID_PREFIX = {
   Integration: 'int',
   OnboardingSession: 'ses',
   DirectoryUser: 'dus',
+  DirectoryGroup: 'dgr',
   DirectorySync: 'sync',
   IdentityRecord: 'idr',
   SigningKey: 'sk',

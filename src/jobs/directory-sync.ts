@@ -20,7 +20,15 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lockRow } from '../db/sql.ts';
 import { connectorFor } from '../directory/connectors/index.ts';
-import { ResyncRequired, UpstreamError, type DirectoryPage, type Listing, type UpstreamUser } from '../directory/connectors/types.ts';
+import {
+  ResyncRequired,
+  UpstreamError,
+  type DirectoryPage,
+  type DirectoryConnector,
+  type GroupsPage,
+  type Listing,
+  type UpstreamUser,
+} from '../directory/connectors/types.ts';
 import type { Cipher } from '../domain/crypto.ts';
 import { type DirectorySettings, maxDeactivationPercent, syncIntervalMs } from '../domain/directory-schedule.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
@@ -72,6 +80,9 @@ export const MAX_ATTEMPTS = 5;
 
 /** Consecutive pages without users (but with a next link) before the listing counts as broken. */
 const MAX_EMPTY_PAGES = 10;
+
+/** Groups whose members are read at once. */
+const GROUPS_IN_FLIGHT = 4;
 
 /** The safety valve holds only for directories of at least this many active users. */
 const SAFETY_VALVE_MIN_USERS = 20;
@@ -205,6 +216,17 @@ export function startSyncRunner({
 
   type Tx = Prisma.TransactionClient;
 
+  /** What one committed page adds to its sync. */
+  interface Step {
+    processed: number;
+    created: number;
+    updated: number;
+    deactivated: number;
+    groups: number;
+    total?: number | null;
+    deltaLink?: string;
+  }
+
   /** Users the upstream says are gone (Graph's "@removed"): inactive, their attributes kept. */
   async function deactivateRemoved(tx: Tx, sync: DirectorySync, externalIds: string[]): Promise<number> {
     if (!externalIds.length) return 0;
@@ -221,14 +243,7 @@ export function startSyncRunner({
    * has at least SAFETY_VALVE_MIN_USERS): then it deactivates nobody, takes back the
    * deactivations its pages made, and fails with `deactivationBlocked`.
    */
-  async function finish(
-    tx: Tx,
-    sync: DirectorySync,
-    lease: string,
-    page: DirectoryPage,
-    counts: { created: number; updated: number; deactivated: number },
-    maxPercent: number,
-  ): Promise<DirectorySync> {
+  async function finish(tx: Tx, sync: DirectorySync, lease: string, step: Step, maxPercent: number): Promise<DirectorySync> {
     const missing = { integrationId: sync.integrationId, active: true, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] };
     const toDeactivate = sync.kind === 'FULL' ? await tx.directoryUser.count({ where: missing }) : 0;
     const byPages = await tx.directoryUser.count({ where: { integrationId: sync.integrationId, deactivatedBySyncId: sync.id } });
@@ -246,6 +261,13 @@ export function startSyncRunner({
       });
       blocked = activeBefore >= SAFETY_VALVE_MIN_USERS && would * 100 > activeBefore * maxPercent;
     }
+    if (sync.kind === 'FULL') {
+      // Groups, and memberships, the listing no longer has.
+      await tx.directoryGroupMember.deleteMany({ where: { integrationId: sync.integrationId, lastSeenSyncId: { not: sync.id } } });
+      await tx.directoryGroup.deleteMany({
+        where: { integrationId: sync.integrationId, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] },
+      });
+    }
     if (blocked) {
       await tx.directoryUser.updateMany({
         where: { integrationId: sync.integrationId, deactivatedBySyncId: sync.id },
@@ -257,14 +279,15 @@ export function startSyncRunner({
     const finished = await tx.directorySync.updateManyAndReturn({
       where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
       data: {
-        processed: { increment: page.users.length + page.removed.length },
-        created: { increment: counts.created },
-        updated: { increment: counts.updated },
-        ...(blocked ? { deactivated: 0, deactivationBlocked: would } : { deactivated: { increment: counts.deactivated + toDeactivate } }),
-        total: page.total ?? undefined,
+        processed: { increment: step.processed },
+        created: { increment: step.created },
+        updated: { increment: step.updated },
+        groups: { increment: step.groups },
+        ...(blocked ? { deactivated: 0, deactivationBlocked: would } : { deactivated: { increment: step.deactivated + toDeactivate } }),
+        total: step.total ?? undefined,
         cursor: null,
         // A delta's last page says where the next incremental listing starts.
-        ...(page.deltaLink ? { deltaLink: cipher.encrypt(page.deltaLink) } : {}),
+        ...(step.deltaLink ? { deltaLink: cipher.encrypt(step.deltaLink) } : {}),
         status: blocked ? 'FAILED' : 'SUCCEEDED',
         error: blocked
           ? `the sync would have deactivated ${would} of the directory's ${activeBefore} active users, more than its maxDeactivationPercent (${maxPercent}%), so it deactivated nobody; check the directory, then start a FULL sync with allowMassDeactivation: true to let it through`
@@ -303,22 +326,82 @@ export function startSyncRunner({
         : [{ created: 0, updated: 0, deactivated: 0 }];
       counts.deactivated += await deactivateRemoved(tx, sync, page.removed);
       await previous;
-      if (page.next === null) return finish(tx, sync, lease, page, counts, maxPercent);
-      // More to come: the counts, the cursor (the next page's link) and the lease, only
-      // while the lease is ours. If it is not, nothing is returned and the page rolls back.
-      const [advanced] = await tx.$queryRaw<DirectorySync[]>`
-        UPDATE "DirectorySync" s SET
-          "processed" = s."processed" + ${page.users.length + page.removed.length},
-          "created" = s."created" + ${counts.created},
-          "updated" = s."updated" + ${counts.updated},
-          "deactivated" = s."deactivated" + ${counts.deactivated},
-          "total" = COALESCE(${page.total}::int, s."total"),
-          "cursor" = ${page.next},
-          "leaseExpiresAt" = (${new Date(Date.now() + leaseMs).toISOString()}::timestamptz AT TIME ZONE 'UTC')
-        WHERE s."id" = ${sync.id} AND s."leaseOwner" = ${lease} AND s."status" = 'RUNNING'
-        RETURNING s.*`;
-      if (!advanced) throw new LeaseLost();
-      return advanced;
+      const step: Step = { ...counts, processed: page.users.length + page.removed.length, groups: 0, total: page.total, deltaLink: page.deltaLink };
+      // The end of an INCREMENTAL listing ends the sync; a FULL one reads the groups next.
+      if (page.next === null && sync.kind === 'INCREMENTAL') return finish(tx, sync, lease, step, maxPercent);
+      return advance(tx, sync, lease, step, page.next ?? { phase: 'GROUPS' });
+    });
+  }
+
+  /**
+   * The counts, the cursor (the next page's link, or the first of the next phase) and the
+   * lease, only while the lease is ours. If it is not, nothing is returned and the page rolls back.
+   */
+  async function advance(tx: Tx, sync: DirectorySync, lease: string, step: Step, next: string | { phase: 'GROUPS' }): Promise<DirectorySync> {
+    const cursor = typeof next === 'string' ? next : null;
+    const phase = typeof next === 'string' ? sync.phase : next.phase;
+    const [advanced] = await tx.$queryRaw<DirectorySync[]>`
+      UPDATE "DirectorySync" s SET
+        "processed" = s."processed" + ${step.processed},
+        "created" = s."created" + ${step.created},
+        "updated" = s."updated" + ${step.updated},
+        "deactivated" = s."deactivated" + ${step.deactivated},
+        "groups" = s."groups" + ${step.groups},
+        "total" = COALESCE(${step.total ?? null}::int, s."total"),
+        "cursor" = ${cursor},
+        "phase" = ${phase}::"DirectorySyncPhase",
+        "leaseExpiresAt" = (${new Date(Date.now() + leaseMs).toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      WHERE s."id" = ${sync.id} AND s."leaseOwner" = ${lease} AND s."status" = 'RUNNING'
+      RETURNING s.*`;
+    if (!advanced) throw new LeaseLost();
+    return advanced;
+  }
+
+  /**
+   * One page of groups with all their members: the groups upserted by externalId, their
+   * memberships of stored users upserted (both marked seen by this sync), in one
+   * statement each whatever the page's size; on the last page, the sync ends (finish).
+   */
+  async function commitGroups(
+    sync: DirectorySync,
+    lease: string,
+    page: GroupsPage,
+    members: Map<string, string[]>,
+    maxPercent: number,
+  ): Promise<DirectorySync> {
+    const groups = [...new Map(page.groups.map((g) => [g.externalId, g])).values()];
+    const pairs = groups.flatMap((g) => [...new Set(members.get(g.externalId) ?? [])].map((user) => ({ group: g.externalId, user })));
+    return prisma.$transaction(async (tx) => {
+      if (!(await lockRow(tx, { integration: sync.integrationId, of: sync.organizationId }, 'KEY SHARE'))) throw new LeaseLost();
+      if (groups.length) {
+        const rows = groups.map((g) => ({ ...g, id: newId('DirectoryGroup') }));
+        await tx.$executeRaw`
+          INSERT INTO "DirectoryGroup" AS d ("id", "organizationId", "integrationId", "externalId", "name", "description",
+                                             "lastSeenSyncId", "createdAt", "updatedAt")
+          SELECT g."id", ${sync.organizationId}, ${sync.integrationId}, g."externalId", g."name", g."description", ${sync.id},
+                 (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+          FROM json_to_recordset(${JSON.stringify(rows)}::json) AS g("id" text, "externalId" text, "name" text, "description" text)
+          ON CONFLICT ("integrationId", "externalId") DO UPDATE SET
+            "name" = EXCLUDED."name",
+            "description" = EXCLUDED."description",
+            "lastSeenSyncId" = EXCLUDED."lastSeenSyncId",
+            "updatedAt" = CASE WHEN (d."name", d."description") IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."description")
+                               THEN EXCLUDED."updatedAt" ELSE d."updatedAt" END`;
+      }
+      if (pairs.length) {
+        // Members the directory lists but this server does not hold (not in the users
+        // listing, such as Okta's deprovisioned users) have no membership.
+        await tx.$executeRaw`
+          INSERT INTO "DirectoryGroupMember" ("groupId", "userId", "integrationId", "lastSeenSyncId")
+          SELECT g."id", u."id", ${sync.integrationId}, ${sync.id}
+          FROM json_to_recordset(${JSON.stringify(pairs)}::json) AS p("group" text, "user" text)
+          JOIN "DirectoryGroup" g ON g."integrationId" = ${sync.integrationId} AND g."externalId" = p."group"
+          JOIN "DirectoryUser" u ON u."integrationId" = ${sync.integrationId} AND u."externalId" = p."user"
+          ON CONFLICT ("groupId", "userId") DO UPDATE SET "lastSeenSyncId" = EXCLUDED."lastSeenSyncId"`;
+      }
+      const step: Step = { processed: 0, created: 0, updated: 0, deactivated: 0, groups: groups.length };
+      if (page.next === null) return finish(tx, sync, lease, step, maxPercent);
+      return advance(tx, sync, lease, step, page.next);
     });
   }
 
@@ -358,7 +441,7 @@ export function startSyncRunner({
   async function restartAsFull(sync: DirectorySync, lease: string): Promise<DirectorySync> {
     const [restarted] = await prisma.directorySync.updateManyAndReturn({
       where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
-      data: { kind: 'FULL', cursor: null },
+      data: { kind: 'FULL', cursor: null, phase: 'USERS' },
     });
     if (!restarted) throw new LeaseLost();
     return restarted;
@@ -394,11 +477,50 @@ export function startSyncRunner({
       Math.max(Math.floor(leaseMs / 3), 50),
     );
     stopRun.set(lease, () => abort.abort(new LeaseLost()));
+    /**
+     * Reads the groups listing page by page from the sync's cursor, each group's members
+     * (a few groups at a time), and commits a page of groups with their memberships at once.
+     */
+    async function readGroups(connector: DirectoryConnector, maxPercent: number) {
+      const seen = new Set<string>(sync.cursor ? [sync.cursor] : []);
+      /** All the members of one group, page by page (a repeated link is a loop). */
+      const membersOf = async (groupId: string) => {
+        const ids: string[] = [];
+        let skipped = 0;
+        const links = new Set<string>();
+        for (let cursor: string | null = null; ;) {
+          const page = await connector.fetchMembersPage(groupId, cursor);
+          ids.push(...page.userIds);
+          skipped += page.skipped;
+          if (page.next === null) return { ids, skipped };
+          if (links.has(page.next)) throw new UpstreamError('the directory repeated a group members link it had already sent (a paging loop)');
+          links.add(page.next);
+          cursor = page.next;
+        }
+      };
+      while (running && sync.status === 'RUNNING') {
+        const page = await connector.fetchGroupsPage(sync.cursor);
+        if (page.next !== null) {
+          if (seen.has(page.next)) throw new UpstreamError('the directory repeated a groups link it had already sent (a paging loop)');
+          seen.add(page.next);
+        }
+        const members = new Map<string, string[]>();
+        let skipped = 0;
+        // A few groups' members at a time: one request per members page, never one per member.
+        for (let i = 0; i < page.groups.length; i += GROUPS_IN_FLIGHT) {
+          const batch = page.groups.slice(i, i + GROUPS_IN_FLIGHT);
+          const read = await Promise.all(batch.map((group) => membersOf(group.externalId)));
+          batch.forEach((group, j) => members.set(group.externalId, read[j].ids));
+          skipped += read.reduce((sum, r) => sum + r.skipped, 0);
+        }
+        if (skipped) log.warn({ skipped }, 'skipped group members that are not users (nested groups, devices) or are malformed');
+        sync = await commitGroups(sync, lease, page, members, maxPercent);
+        await publish(sync);
+      }
+    }
+
     /** Reads the listing page by page from the sync's cursor, committing each page (see the top of this file). */
-    async function readListing(integration: Integration, listing: Listing, maxPercent: number) {
-      // Ends the read-ahead of a run that stops for any reason (see below).
-      const reading = new AbortController();
-      const connector = connectorFor(integration, cipher, { outbound, signal: AbortSignal.any([abort.signal, reading.signal]) }, listing);
+    async function readListing(connector: DirectoryConnector, reading: AbortController, listing: Listing, maxPercent: number) {
       if (listing.kind === 'FULL' && sync.cursor === null && connector.trackChanges) {
         // Graph: where the next incremental run starts, taken before the listing, so changes
         // made while it runs are in the next delta. Kept with the sync, so a resumed run has it.
@@ -414,7 +536,7 @@ export function startSyncRunner({
       }
       /** Starts reading a page; its failure surfaces where it is awaited, not as an unhandled rejection. */
       const read = (cursor: string | null) => {
-        const page = connector.fetchPage(cursor);
+        const page = connector.fetchPage(cursor, listing);
         page.catch(() => {});
         return page;
       };
@@ -439,8 +561,10 @@ export function startSyncRunner({
       let inFlightUsers = 0;
       try {
         while (running && sync.status === 'RUNNING' && ahead) {
-          const page: DirectoryPage = await ahead;
+          // Taken off before awaiting: a page that failed is not one to abort below.
+          const current = ahead;
           ahead = undefined;
+          const page: DirectoryPage = await current;
           if (page.next !== null) {
             if (seen.has(page.next)) throw new UpstreamError('the directory repeated a page link it had already sent (a paging loop)');
             seen.add(page.next);
@@ -491,17 +615,24 @@ export function startSyncRunner({
         });
       }
       const maxPercent = maxDeactivationPercent(integration, directory);
-      try {
-        await readListing(integration, await listingOf(sync), maxPercent);
-      } catch (error) {
-        if (!(error instanceof ResyncRequired) || sync.kind !== 'INCREMENTAL') throw error;
-        // The changes cannot be listed (Graph's delta token expired, or none is kept): this
-        // run lists the whole directory instead, and says so.
-        log.info({ reason: error.message }, 'an incremental directory sync runs as a full one');
-        sync = await restartAsFull(sync, lease);
-        await publish(sync);
-        await readListing(integration, { kind: 'FULL' }, maxPercent);
+      // One connector for the run (one upstream token); `reading` ends a read-ahead when the users listing stops early.
+      const reading = new AbortController();
+      const connector = connectorFor(integration, cipher, { outbound, signal: AbortSignal.any([abort.signal, reading.signal]) });
+      if (sync.phase === 'USERS') {
+        try {
+          await readListing(connector, reading, await listingOf(sync), maxPercent);
+        } catch (error) {
+          if (!(error instanceof ResyncRequired) || sync.kind !== 'INCREMENTAL') throw error;
+          // The changes cannot be listed (Graph's delta token expired, or none is kept): this
+          // run lists the whole directory instead, and says so.
+          log.info({ reason: error.message }, 'an incremental directory sync runs as a full one');
+          sync = await restartAsFull(sync, lease);
+          await publish(sync);
+          await readListing(connector, reading, { kind: 'FULL' }, maxPercent);
+        }
       }
+      // A FULL sync reads the groups after the users, so memberships find their users.
+      if (running && sync.status === 'RUNNING' && sync.phase === 'GROUPS') await readGroups(connector, maxPercent);
       metrics?.syncRuns.inc({ outcome: sync.status === 'SUCCEEDED' ? 'succeeded' : sync.status === 'FAILED' ? 'failed' : 'handed_back' });
       // Fresh statistics, so the planner uses the trigram indexes for searches (PGlite never
       // autovacuums, and a server may run with autovacuum off).

@@ -1,7 +1,8 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { startDirectorySync, syncFromSnapshot, watchSyncProgress } from '../domain/directory-sync.ts';
-import { directoryUserWhere } from '../domain/directory-users.ts';
+import { directoryGroupWhere, directoryUserWhere } from '../domain/directory-users.ts';
 import { builder, integrationsOnly } from './builder.ts';
-import { newestFirstList } from './connections.ts';
+import { newestFirstList, totalCountField } from './connections.ts';
 import { DirectorySyncKindEnum, DirectorySyncStatusEnum, DirectorySyncTriggerEnum, EnrollmentStatusEnum } from './enums.ts';
 import { byIdField, payloadNode, tenantNode } from './nodes.ts';
 import { OnboardingSessionConnection } from './onboarding.ts';
@@ -23,6 +24,7 @@ export const DirectorySyncRef = builder.prismaNode('DirectorySync', {
     created: t.exposeInt('created', { description: 'Directory users new in this sync.' }),
     updated: t.exposeInt('updated', { description: 'Existing users whose attributes changed.' }),
     deactivated: t.exposeInt('deactivated', { description: 'Users that went from active to inactive in this sync.' }),
+    groups: t.exposeInt('groups', { description: 'Upstream groups read in this sync (FULL syncs read the groups, after the users).' }),
     deactivationBlocked: t.exposeInt('deactivationBlocked', {
       nullable: true,
       description:
@@ -45,7 +47,20 @@ const IdentityRecordRef = builder.prismaObject('IdentityRecord', {
   }),
 });
 
-builder.prismaNode('DirectoryUser', {
+// Memberships are a join model (DirectoryGroupMember): these read a user's groups and a
+// group's members as connections inside the parent's own statement (no query per row).
+const groupsOfUser = prismaConnectionHelpers(builder, 'DirectoryGroupMember', {
+  cursor: 'groupId_userId',
+  select: (nodeSelection) => ({ group: nodeSelection({}) }),
+  resolveNode: (membership) => membership.group,
+});
+const membersOfGroup = prismaConnectionHelpers(builder, 'DirectoryGroupMember', {
+  cursor: 'groupId_userId',
+  select: (nodeSelection) => ({ user: nodeSelection({}) }),
+  resolveNode: (membership) => membership.user,
+});
+
+export const DirectoryUserRef = builder.prismaNode('DirectoryUser', {
   ...tenantNode,
   ...integrationsOnly,
   description: "A user synced from an integration's directory.",
@@ -69,11 +84,73 @@ builder.prismaNode('DirectoryUser', {
   }),
 });
 
+/** Shared by directoryUsers and DirectoryGroup.members. */
+const DirectoryUserConnection = builder.connectionObject(
+  { type: DirectoryUserRef, name: 'DirectoryUserConnection', fields: (t) => ({ totalCount: totalCountField(t) }) },
+  { name: 'DirectoryUserEdge' },
+);
+
+export const DirectoryGroupRef = builder.prismaNode('DirectoryGroup', {
+  ...tenantNode,
+  ...integrationsOnly,
+  description: "A group of an integration's directory, as its last FULL sync read it. Members are users only: nested groups are not expanded.",
+  fields: (t) => ({
+    externalId: t.exposeString('externalId', { description: "The group's ID in the upstream directory." }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    memberCount: t.relationCount('members', { where: { user: { active: true } }, description: 'Members that are active users.' }),
+    members: t.connection(
+      {
+        type: DirectoryUserRef,
+        description: 'Its members, active and inactive, newest first.',
+        select: (args, ctx, nestedSelection) => ({
+          members: { ...membersOfGroup.getQuery(args, ctx, nestedSelection), orderBy: { userId: 'desc' } },
+          _count: { select: { members: true } },
+        }),
+        resolve: (group, args, ctx) => ({ ...membersOfGroup.resolve(group.members, args, ctx), totalCount: group._count.members }),
+      },
+      DirectoryUserConnection,
+    ),
+    integration: t.relation('integration'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+/** Shared by directoryGroups and DirectoryUser.groups. */
+const DirectoryGroupConnection = builder.connectionObject(
+  { type: DirectoryGroupRef, name: 'DirectoryGroupConnection', fields: (t) => ({ totalCount: totalCountField(t) }) },
+  { name: 'DirectoryGroupEdge' },
+);
+
+// After both types: a user's groups (DirectoryUser would otherwise refer to DirectoryGroup before it exists).
+builder.prismaObjectField(DirectoryUserRef, 'groups', (t) =>
+  t.connection(
+    {
+      type: DirectoryGroupRef,
+      description: "The directory groups the user is a member of (as of the directory's last FULL sync), newest first.",
+      select: (args, ctx, nestedSelection) => ({
+        groupMemberships: { ...groupsOfUser.getQuery(args, ctx, nestedSelection), orderBy: { groupId: 'desc' } },
+        _count: { select: { groupMemberships: true } },
+      }),
+      resolve: (user, args, ctx) => ({ ...groupsOfUser.resolve(user.groupMemberships, args, ctx), totalCount: user._count.groupMemberships }),
+    },
+    DirectoryGroupConnection,
+  ),
+);
+
+const DirectoryGroupFilter = builder.inputType('DirectoryGroupFilter', {
+  fields: (t) => ({
+    search: t.string({ description: 'Case-insensitive match on the name or the external ID.' }),
+  }),
+});
+
 const DirectoryUserFilter = builder.inputType('DirectoryUserFilter', {
   fields: (t) => ({
     active: t.boolean(),
     enrollmentStatus: t.field({ type: EnrollmentStatusEnum }),
     search: t.string({ description: 'Case-insensitive match on email, user principal name, display name, employee ID or external ID.' }),
+    groupId: t.id({ description: "Members of this directory group only (an unknown or another directory's group: nobody)." }),
   }),
 });
 
@@ -95,10 +172,28 @@ builder.queryFields((t) => ({
           directoryUserWhere(args.integrationId, args.filter),
       ),
     },
-    { name: 'DirectoryUserConnection' },
-    { name: 'DirectoryUserEdge' },
+    DirectoryUserConnection,
   ),
   directoryUser: byIdField(t, 'DirectoryUser', integrationsOnly),
+  directoryGroups: t.prismaConnection(
+    {
+      ...integrationsOnly,
+      type: 'DirectoryGroup',
+      cursor: 'id',
+      description: "Groups of a directory integration, newest first. An unknown or another organization's integration lists nothing.",
+      args: {
+        integrationId: t.arg.id({ required: true }),
+        filter: t.arg({ type: DirectoryGroupFilter }),
+      },
+      ...newestFirstList(
+        (ctx) => ctx.deps.db.directoryGroup,
+        (args: { integrationId: string; filter?: typeof DirectoryGroupFilter.$inferInput | null }) =>
+          directoryGroupWhere(args.integrationId, args.filter),
+      ),
+    },
+    DirectoryGroupConnection,
+  ),
+  directoryGroup: byIdField(t, 'DirectoryGroup', integrationsOnly),
 }));
 
 const StartDirectorySyncInput = builder.inputType('StartDirectorySyncInput', {

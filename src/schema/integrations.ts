@@ -22,6 +22,7 @@ const Directory = builder.simpleObject('Directory', {
   fields: (t) => ({
     lastSync: t.field({ type: DirectorySyncRef, nullable: true }),
     userCount: t.int({ description: 'Directory users, active and inactive.' }),
+    groupCount: t.int({ description: 'Directory groups, as the last FULL sync read them.' }),
     nextSyncAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -61,13 +62,14 @@ builder.prismaNode('Integration', {
         status: true,
         nextSyncAt: true,
         directorySyncs: { orderBy: { createdAt: 'desc' }, take: 1 },
-        _count: { select: { directoryUsers: true } },
+        _count: { select: { directoryUsers: true, directoryGroups: true } },
       },
       resolve: (i) =>
         templateOf(i).connector
           ? {
               lastSync: i.directorySyncs[0] ?? null,
               userCount: i._count.directoryUsers,
+              groupCount: i._count.directoryGroups,
               nextSyncAt: i.status === 'ACTIVE' ? i.nextSyncAt : null,
             }
           : null,

@@ -13,7 +13,10 @@ type Types = typeof builder.$inferSchemaTypes;
 export const tenantNode = { id: { field: 'id' }, nullable: true } as const;
 
 /** The node models callers look up by ID. */
-export type NodeModel = Extract<IdType, 'Integration' | 'Workflow' | 'DirectoryUser' | 'OnboardingSession' | 'ApiKey' | 'DirectorySync'>;
+export type NodeModel = Extract<
+  IdType,
+  'Integration' | 'Workflow' | 'DirectoryUser' | 'DirectoryGroup' | 'OnboardingSession' | 'ApiKey' | 'DirectorySync'
+>;
 
 interface FindById {
   findUnique(args: { where: { id: string } }): Promise<unknown>;

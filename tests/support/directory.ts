@@ -28,6 +28,7 @@ graphql(`
     created
     updated
     deactivated
+    groups
     deactivationBlocked
     error
     startedAt

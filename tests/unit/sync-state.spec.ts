@@ -22,6 +22,7 @@ function snapshot(status: Status, processed = 0, id = 'sync_01aaa', extra: Parti
     created: 0,
     updated: 0,
     deactivated: 0,
+    groups: 0,
     deactivationBlocked: null,
     error: status === 'FAILED' ? 'upstream said no' : null,
     createdAt: '2026-12-01T00:00:00.000Z',

@@ -7,14 +7,9 @@ import type { Integration } from '../../generated/prisma/client.ts';
 import type { UpstreamContext } from './http.ts';
 import { microsoftGraphConnector } from './microsoft-graph.ts';
 import { oktaConnector } from './okta.ts';
-import { UpstreamError, type DirectoryConnector, type Listing } from './types.ts';
+import { UpstreamError, type DirectoryConnector } from './types.ts';
 
-export function connectorFor(
-  integration: Integration,
-  cipher: Cipher,
-  context: UpstreamContext,
-  listing: Listing = { kind: 'FULL' },
-): DirectoryConnector {
+export function connectorFor(integration: Integration, cipher: Cipher, context: UpstreamContext): DirectoryConnector {
   const template = templateOf(integration);
   const stored = storedConfigOf(integration);
   const value = (key: string) => configValue(template, stored, key);
@@ -25,7 +20,7 @@ export function connectorFor(
   };
   switch (template.connector) {
     case 'okta':
-      return oktaConnector({ orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') }, context, listing);
+      return oktaConnector({ orgUrl: required(value('orgUrl'), 'orgUrl'), apiToken: required(secret('apiToken'), 'apiToken') }, context);
     case 'microsoftGraph':
       return microsoftGraphConnector(
         {
@@ -36,7 +31,6 @@ export function connectorFor(
           graphUrl: value('graphUrl')!,
         },
         context,
-        listing,
       );
     default:
       throw new UpstreamError(`${integration.templateKey} integrations have no directory to sync`);

@@ -9,7 +9,16 @@
 // changed user with at least the attributes that changed, and a deleted or disabled-from-
 // scope one as {"id", "@removed"}. A token Graph no longer knows (HTTP 410, or the codes
 // syncStateNotFound / resyncRequired) means the run must be FULL.
-import { ResyncRequired, UpstreamError, firstEmail, type DirectoryConnector, type DirectoryPage, type Listing, type UpstreamUser } from './types.ts';
+import {
+  ResyncRequired,
+  UpstreamError,
+  firstEmail,
+  type DirectoryConnector,
+  type DirectoryPage,
+  type Listing,
+  type UpstreamGroup,
+  type UpstreamUser,
+} from './types.ts';
 import { type UpstreamContext, assertSameOrigin, upstreamCall, upstreamReason } from './http.ts';
 import type { OutboundResponse } from '../../outbound/client.ts';
 
@@ -52,6 +61,21 @@ function toUpstreamUser(user: GraphUser, delta: boolean): UpstreamUser {
   return absent.length ? { ...upstream, absent } : upstream;
 }
 
+interface GraphEntry {
+  id?: unknown;
+  displayName?: unknown;
+  description?: unknown;
+  '@odata.type'?: unknown;
+}
+
+function toUpstreamGroup(group: GraphEntry): UpstreamGroup {
+  const id = str(group?.id);
+  if (!id) throw new UpstreamError('Microsoft Graph returned a group without an id');
+  return { externalId: id, name: str(group.displayName) ?? id, description: str(group.description) };
+}
+
+const USER_TYPE = '#microsoft.graph.user';
+
 /** Graph's answer to a delta token it no longer has. */
 const RESYNC_CODES = new Set(['syncStateNotFound', 'resyncRequired', 'SyncStateNotFound', 'ResyncRequired']);
 
@@ -71,12 +95,12 @@ export interface GraphOptions {
   pageSize?: number;
 }
 
-export function microsoftGraphConnector(options: GraphOptions, context: UpstreamContext, listing: Listing = { kind: 'FULL' }): DirectoryConnector {
+export function microsoftGraphConnector(options: GraphOptions, context: UpstreamContext): DirectoryConnector {
   const graphBase = options.graphUrl.replace(/\/+$/, '');
   const fullListing = `${graphBase}/v1.0/users?$select=${SELECT}&$top=${options.pageSize ?? 999}&$count=true`;
-  const delta = listing.kind === 'INCREMENTAL';
-  // A kept delta link leads where the integration's Graph URL does, or nowhere.
-  const first = delta ? (listing.deltaLink ? assertSameOrigin(listing.deltaLink, fullListing, SERVICE) : null) : fullListing;
+  /** Where a listing starts; a kept delta link leads where the integration's Graph URL does, or nowhere. */
+  const firstOf = (listing: Listing) =>
+    listing.kind === 'FULL' ? fullListing : listing.deltaLink ? assertSameOrigin(listing.deltaLink, fullListing, SERVICE) : null;
   let token: { value: string; expiresAt: number } | undefined;
   /** What the server sends upstream: never quoted back into a stored error. */
   const sent = () => [options.clientSecret, ...(token ? [token.value] : [])];
@@ -185,6 +209,52 @@ export function microsoftGraphConnector(options: GraphOptions, context: Upstream
     );
   }
 
+  /** A page of a plain collection (groups, members): its entries, and the next page's link. */
+  async function collection(url: string, what: string, retried = false): Promise<{ entries: GraphEntry[]; next: string | null }> {
+    const bearer = await accessToken();
+    const result = await upstreamCall(
+      context,
+      {
+        url,
+        service: SERVICE,
+        init: { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } },
+        rateLimitWaitMs: retryAfter,
+      },
+      async (response) => {
+        if (response.status === 401 && !retried) {
+          await response.discard();
+          return 'expired' as const;
+        }
+        if (response.status === 401 || response.status === 403) {
+          throw new UpstreamError(
+            `Microsoft Graph refused to list ${what} (HTTP ${response.status})${await upstreamReason(response, sent())}: the app registration needs GroupMember.Read.All`,
+          );
+        }
+        if (!isSuccess(response.status)) {
+          throw new UpstreamError(`Microsoft Graph answered HTTP ${response.status} for the ${what}${await upstreamReason(response, sent())}`);
+        }
+        const entries: GraphEntry[] = [];
+        let next: string | null = null;
+        let sawValue = false;
+        await response.json({
+          root: 'object',
+          paths: ['$.value.*', '$.*'],
+          onValue(value, at) {
+            if (at.depth === 2) entries.push((typeof value === 'object' && value !== null ? value : {}) as GraphEntry);
+            else if (at.key === 'value') sawValue = Array.isArray(value);
+            else if (at.key === '@odata.nextLink' && typeof value === 'string') next = value;
+          },
+        });
+        if (!sawValue) throw new UpstreamError(`Microsoft Graph returned the ${what} without "value"`);
+        return { entries, next: next ? assertSameOrigin(next, fullListing, SERVICE) : null };
+      },
+    );
+    if (result !== 'expired') return result;
+    token = undefined;
+    if (retried) throw new UpstreamError(`Microsoft Graph refused to list ${what} (HTTP 401)`);
+    return collection(url, what, true);
+  }
+
   async function read(url: string, isDelta: boolean): Promise<DirectoryPage> {
     let result = await listPage(url, isDelta);
     if ('expired' in result) {
@@ -196,10 +266,23 @@ export function microsoftGraphConnector(options: GraphOptions, context: Upstream
   }
 
   return {
-    fetchPage(cursor) {
-      const url = cursor ?? first;
+    fetchPage(cursor, listing) {
+      const url = cursor ?? firstOf(listing);
       if (url === null) return Promise.reject(new ResyncRequired('no delta link is kept for this directory yet'));
-      return read(url, delta);
+      return read(url, listing.kind === 'INCREMENTAL');
+    },
+    async fetchGroupsPage(cursor) {
+      const { entries, next } = await collection(cursor ?? `${graphBase}/v1.0/groups?$select=id,displayName,description&$top=999`, 'groups');
+      return { groups: entries.map(toUpstreamGroup), next };
+    },
+    async fetchMembersPage(groupId, cursor) {
+      const { entries, next } = await collection(
+        cursor ?? `${graphBase}/v1.0/groups/${encodeURIComponent(groupId)}/members?$select=id&$top=999`,
+        'group members',
+      );
+      // Users only: nested groups are not expanded; devices, contacts and service principals are no users.
+      const users = entries.filter((entry) => entry['@odata.type'] === USER_TYPE && str(entry.id) !== null);
+      return { userIds: users.map((entry) => str(entry.id)!), skipped: entries.length - users.length, next };
     },
     async trackChanges() {
       const page = await read(`${graphBase}/v1.0/users/delta?$select=${SELECT}&$deltatoken=latest`, true);

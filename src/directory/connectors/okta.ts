@@ -1,12 +1,19 @@
 // Okta Users API: GET {orgUrl}/api/v1/users?limit=N with `Authorization: SSWS <token>`,
 // paged by `Link: <...>; rel="next"`. 429s carry X-Rate-Limit-Reset (epoch seconds). An
 // INCREMENTAL listing adds `filter=lastUpdated gt "<time>"`, which lists DEPROVISIONED
-// users too (the plain listing leaves them out).
-import { UpstreamError, firstEmail, type DirectoryConnector, type Listing, type UpstreamUser } from './types.ts';
+// users too (the plain listing leaves them out). Groups: GET /api/v1/groups and
+// GET /api/v1/groups/{id}/users, paged the same way (group members are always users).
+import type { OutboundResponse } from '../../outbound/client.ts';
+import { UpstreamError, firstEmail, type DirectoryConnector, type Listing, type UpstreamGroup, type UpstreamUser } from './types.ts';
 import { type UpstreamContext, assertSameOrigin, upstreamCall, upstreamReason } from './http.ts';
 
 const INACTIVE_STATUSES = new Set(['SUSPENDED', 'DEPROVISIONED']);
 const SERVICE = 'Okta';
+
+interface OktaGroup {
+  id?: unknown;
+  profile?: { name?: unknown; description?: unknown };
+}
 
 interface OktaUser {
   id?: unknown;
@@ -31,6 +38,13 @@ function toUpstreamUser(user: OktaUser): UpstreamUser {
   };
 }
 
+function toUpstreamGroup(group: OktaGroup): UpstreamGroup {
+  const id = str(group?.id);
+  if (!id) throw new UpstreamError('Okta returned a group without an id');
+  const profile = typeof group.profile === 'object' && group.profile !== null ? group.profile : {};
+  return { externalId: id, name: str(profile.name) ?? id, description: str(profile.description) };
+}
+
 function nextLink(header: string | null): string | null {
   for (const part of header?.split(',') ?? []) {
     const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
@@ -48,43 +62,71 @@ export interface OktaOptions {
 /** Okta's clock may be behind ours: an incremental listing reaches this far before `since`. */
 const CLOCK_SKEW_MS = 60_000;
 
-export function oktaConnector(options: OktaOptions, context: UpstreamContext, listing: Listing = { kind: 'FULL' }): DirectoryConnector {
+export function oktaConnector(options: OktaOptions, context: UpstreamContext): DirectoryConnector {
   const listUsers = `${options.orgUrl.replace(/\/+$/, '')}/api/v1/users?limit=${options.pageSize ?? 200}`;
-  const first =
+  const firstOf = (listing: Listing) =>
     listing.kind === 'FULL'
       ? listUsers
       : `${listUsers}&filter=${encodeURIComponent(`lastUpdated gt "${new Date(listing.since.getTime() - CLOCK_SKEW_MS).toISOString()}"`)}`;
+  const base = options.orgUrl.replace(/\/+$/, '');
+  const limit = options.pageSize ?? 200;
   const sent = [options.apiToken];
-  return {
-    fetchPage(cursor) {
-      return upstreamCall(
-        context,
-        {
-          url: cursor ?? first,
-          service: SERVICE,
-          init: { headers: { authorization: `SSWS ${options.apiToken}`, accept: 'application/json' } },
-          rateLimitWaitMs: (r) => {
-            const reset = Number(r.header('x-rate-limit-reset'));
-            return Number.isFinite(reset) && reset > 0 ? reset * 1000 - Date.now() + 100 : 1000;
-          },
+
+  /** One page of a listing: its items through `onItem`, and the next page's link (same host only). */
+  function page<T>(url: string, what: string, onItem: (item: unknown) => T): Promise<{ items: T[]; next: string | null }> {
+    return upstreamCall(
+      context,
+      {
+        url,
+        service: SERVICE,
+        init: { headers: { authorization: `SSWS ${options.apiToken}`, accept: 'application/json' } },
+        rateLimitWaitMs: (r: OutboundResponse) => {
+          const reset = Number(r.header('x-rate-limit-reset'));
+          return Number.isFinite(reset) && reset > 0 ? reset * 1000 - Date.now() + 100 : 1000;
         },
-        async (response) => {
-          if (response.status === 401 || response.status === 403) {
-            throw new UpstreamError(
-              `Okta rejected the API token (HTTP ${response.status})${await upstreamReason(response, sent)}: check the integration's apiToken and its permissions`,
-            );
-          }
-          if (response.status < 200 || response.status > 299) {
-            throw new UpstreamError(
-              `Okta answered HTTP ${response.status} for the users list${await upstreamReason(response, sent)}: check the integration's orgUrl`,
-            );
-          }
-          const users: UpstreamUser[] = [];
-          await response.json({ root: 'array', paths: ['$.*'], onValue: (user) => users.push(toUpstreamUser(user as OktaUser)) });
-          const next = nextLink(response.header('link'));
-          return { users, removed: [], next: next ? assertSameOrigin(next, first, SERVICE) : null, total: null };
+      },
+      async (response) => {
+        if (response.status === 401 || response.status === 403) {
+          throw new UpstreamError(
+            `Okta rejected the API token (HTTP ${response.status})${await upstreamReason(response, sent)}: check the integration's apiToken and its permissions`,
+          );
+        }
+        if (response.status < 200 || response.status > 299) {
+          throw new UpstreamError(
+            `Okta answered HTTP ${response.status} for the ${what}${await upstreamReason(response, sent)}: check the integration's orgUrl`,
+          );
+        }
+        const items: T[] = [];
+        await response.json({ root: 'array', paths: ['$.*'], onValue: (item) => items.push(onItem(item)) });
+        const next = nextLink(response.header('link'));
+        return { items, next: next ? assertSameOrigin(next, base, SERVICE) : null };
+      },
+    );
+  }
+
+  return {
+    async fetchPage(cursor, listing) {
+      const { items, next } = await page(cursor ?? firstOf(listing), 'users list', (user) => toUpstreamUser(user as OktaUser));
+      return { users: items, removed: [], next, total: null };
+    },
+    async fetchGroupsPage(cursor) {
+      const { items, next } = await page(cursor ?? `${base}/api/v1/groups?limit=${limit}`, 'groups list', (group) =>
+        toUpstreamGroup(group as OktaGroup),
+      );
+      return { groups: items, next };
+    },
+    async fetchMembersPage(groupId, cursor) {
+      let skipped = 0;
+      const { items, next } = await page(
+        cursor ?? `${base}/api/v1/groups/${encodeURIComponent(groupId)}/users?limit=${limit}`,
+        'group members',
+        (user) => {
+          const id = str((user as OktaUser)?.id);
+          if (!id) skipped++;
+          return id;
         },
       );
+      return { userIds: items.filter((id): id is string => id !== null), skipped, next };
     },
   };
 }

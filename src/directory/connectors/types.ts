@@ -47,6 +47,25 @@ export interface DirectoryPage {
   deltaLink?: string;
 }
 
+export interface UpstreamGroup {
+  externalId: string;
+  name: string;
+  description: string | null;
+}
+
+export interface GroupsPage {
+  groups: UpstreamGroup[];
+  next: string | null;
+}
+
+export interface MembersPage {
+  /** External IDs of the group's members that are users. */
+  userIds: string[];
+  /** Members left out: not users (nested groups, devices), or malformed entries. */
+  skipped: number;
+  next: string | null;
+}
+
 /**
  * What a sync lists: the whole directory, or what changed (Okta: users updated since
  * `since`; Microsoft Graph: the delta from `deltaLink`).
@@ -54,8 +73,12 @@ export interface DirectoryPage {
 export type Listing = { kind: 'FULL' } | { kind: 'INCREMENTAL'; since: Date; deltaLink: string | null };
 
 export interface DirectoryConnector {
-  /** Reads the page at `cursor` (null: the first page of the listing). */
-  fetchPage(cursor: string | null): Promise<DirectoryPage>;
+  /** Reads the users page at `cursor` of `listing` (null: its first page). */
+  fetchPage(cursor: string | null, listing: Listing): Promise<DirectoryPage>;
+  /** Reads the groups listing's page at `cursor` (null: its first page). */
+  fetchGroupsPage(cursor: string | null): Promise<GroupsPage>;
+  /** Reads a page of one group's members (null: the first page). */
+  fetchMembersPage(groupExternalId: string, cursor: string | null): Promise<MembersPage>;
   /**
    * Microsoft Graph: a delta link for the directory as it is now, taken before a FULL
    * listing so the next INCREMENTAL one starts from there.

@@ -30,6 +30,24 @@ export interface GraphUser {
   employeeId: string | null;
 }
 
+export interface GraphGroup {
+  id: string;
+  displayName: string;
+  description: string | null;
+  /** Its members: users, and whatever else Graph lists (nested groups, devices), by @odata.type. */
+  members: { id: string; type: string }[];
+}
+
+/** A group of the given users (by GraphUser id), plus any other members given. */
+export function graphGroup(i: number, userIds: string[], others: { id: string; type: string }[] = []): GraphGroup {
+  return {
+    id: `9a0b${String(i).padStart(4, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    displayName: `Graph Group ${i}`,
+    description: `Graph group number ${i}`,
+    members: [...userIds.map((id) => ({ id, type: '#microsoft.graph.user' })), ...others],
+  };
+}
+
 export interface GraphRequest {
   method: string;
   /** Path and query as received. */
@@ -52,6 +70,7 @@ export interface GraphStandIn {
   clientId: string;
   clientSecret: string;
   users: GraphUser[];
+  groups: GraphGroup[];
   /** Graph requests (anything not under /{tenant}/oauth2), in order. */
   requests: GraphRequest[];
   /** Token endpoint requests, in order. */
@@ -101,6 +120,7 @@ export function graphUsers(count: number, from = 1): GraphUser[] {
 
 export interface GraphStandInOptions {
   users?: GraphUser[];
+  groups?: GraphGroup[];
   tenantId?: string;
   clientId?: string;
   clientSecret?: string;
@@ -163,6 +183,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     clientId: options.clientId ?? 'a1b2c3d4-0000-4000-8000-00000000c11e',
     clientSecret: options.clientSecret ?? 'Xy8Q~graph-stand-in-secret-value-0123456789',
     users: options.users ?? [],
+    groups: options.groups ?? [],
     requests: [],
     tokenRequests: [],
     get tokensIssued() {
@@ -325,6 +346,33 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       return answer(503, 'serviceNotAvailable', 'The service is temporarily unavailable.');
     }
     if (url.pathname === '/v1.0/users/delta') return delta(res, url, record);
+    const membersOf = /^\/v1\.0\/groups\/([^/]+)\/members$/.exec(url.pathname);
+    if (url.pathname === '/v1.0/groups' || membersOf) {
+      let entries: Record<string, unknown>[];
+      if (membersOf) {
+        const group = standIn.groups.find((g) => g.id === decodeURIComponent(membersOf[1]));
+        if (!group) return answer(404, 'Request_ResourceNotFound', `Resource '${membersOf[1]}' does not exist.`);
+        entries = group.members.map((m) => ({ '@odata.type': m.type, id: m.id }));
+      } else {
+        entries = standIn.groups.map(({ members: _, ...g }) => ({ ...g }));
+      }
+      const top = Math.min(Number(url.searchParams.get('$top') ?? 100) || 100, pageSize);
+      const offset = Number(
+        Buffer.from(url.searchParams.get('$skiptoken') ?? '', 'base64url')
+          .toString('utf8')
+          .replace(/^offset:/, '') || 0,
+      );
+      const body: Record<string, unknown> = { '@odata.context': `${standIn.url}/v1.0/$metadata#directoryObjects` };
+      if (offset + top < entries.length) {
+        const next = new URL(url.pathname, standIn.url);
+        for (const [key, value] of url.searchParams) if (key !== '$skiptoken') next.searchParams.set(key, value);
+        next.searchParams.set('$skiptoken', Buffer.from(`offset:${offset + top}`).toString('base64url'));
+        body['@odata.nextLink'] = next.toString();
+      }
+      body.value = entries.slice(offset, offset + top);
+      record.status = 200;
+      return json(res, 200, body);
+    }
     const wantsCount = url.searchParams.get('$count') === 'true';
     if (wantsCount && String(req.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') {
       return answer(400, 'Request_BadRequest', 'Count is not currently supported.');
@@ -395,7 +443,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         status: 0,
       };
       standIn.requests.push(record);
-      if ((url.pathname === '/v1.0/users' || url.pathname === '/v1.0/users/delta') && req.method === 'GET') return users(req, res, url, record);
+      const served = url.pathname === '/v1.0/users' || url.pathname === '/v1.0/users/delta' || url.pathname.startsWith('/v1.0/groups');
+      if (served && req.method === 'GET') return users(req, res, url, record);
       record.status = 404;
       graphError(res, 404, 'Request_ResourceNotFound', `Resource '${url.pathname}' does not exist.`);
     };

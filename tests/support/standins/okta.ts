@@ -16,10 +16,24 @@ export interface OktaUser {
   profile: { email?: string; login: string; firstName?: string; lastName?: string; employeeNumber?: string; displayName?: string };
 }
 
+export interface OktaGroup {
+  id: string;
+  profile: { name: string; description?: string | null };
+  /** IDs of the users in the group (not part of Okta's group object: listed by /groups/{id}/users). */
+  members: string[];
+}
+
+export function oktaGroup(i: number, members: string[], overrides: Partial<OktaGroup['profile']> = {}): OktaGroup {
+  return { id: `00g${String(i).padStart(8, '0')}`, profile: { name: `Group ${i}`, description: `The group number ${i}`, ...overrides }, members };
+}
+
 export interface OktaStandIn {
   url: string;
   token: string;
   users: OktaUser[];
+  groups: OktaGroup[];
+  /** Requests for the groups list and group members (GET /api/v1/groups...), in order. */
+  groupRequests(): string[];
   /** Requests served, in order (path + query). */
   requests: string[];
   /** The Authorization header of each request, in the same order. */
@@ -64,6 +78,7 @@ export function oktaUsers(count: number, from = 1): OktaUser[] {
 
 export interface OktaStandInOptions {
   users?: OktaUser[];
+  groups?: OktaGroup[];
   token?: string;
   /** The largest page the org serves, whatever `limit` asks (Okta: 200). */
   pageSize?: number;
@@ -73,6 +88,7 @@ export interface OktaStandInOptions {
 export async function startOktaStandIn(options: OktaStandInOptions = {}): Promise<OktaStandIn> {
   const state = {
     users: options.users ?? [],
+    groups: options.groups ?? [],
     token: options.token ?? 'okta-test-token-1234567890',
     requests: [] as string[],
     authorizations: [] as (string | undefined)[],
@@ -110,6 +126,13 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
     set users(users) {
       state.users = users;
     },
+    get groups() {
+      return state.groups;
+    },
+    set groups(groups) {
+      state.groups = groups;
+    },
+    groupRequests: () => state.requests.filter((r) => r.startsWith('/api/v1/groups')),
     requests: state.requests,
     authorizations: state.authorizations,
     listRequests: () => state.requests.filter((r) => r === '/api/v1/users' || r.startsWith('/api/v1/users?')),
@@ -138,7 +161,8 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
     for (const user of state.users) lastUpdatedOf(user, now);
     state.requests.push(url.pathname + url.search);
     state.authorizations.push(req.headers.authorization);
-    if (url.pathname !== '/api/v1/users' || req.method !== 'GET') {
+    const members = /^\/api\/v1\/groups\/([^/]+)\/users$/.exec(url.pathname);
+    if ((url.pathname !== '/api/v1/users' && url.pathname !== '/api/v1/groups' && !members) || req.method !== 'GET') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errorCode: 'E0000022' }));
       return;
     }
@@ -168,6 +192,27 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
     const asked = Number(url.searchParams.get('limit') ?? pageSize);
     const limit = Math.max(1, Math.min(Number.isInteger(asked) && asked > 0 ? asked : pageSize, pageSize));
     const after = url.searchParams.get('after');
+    if (url.pathname !== '/api/v1/users') {
+      // Groups, or a group's members (users, whatever their status), paged like users.
+      let items: { id: string }[];
+      if (members) {
+        const group = state.groups.find((g) => g.id === decodeURIComponent(members[1]));
+        if (!group) {
+          res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errorCode: 'E0000007', errorSummary: 'Not found' }));
+          return;
+        }
+        const byId = new Map(state.users.map((u) => [u.id, u]));
+        items = group.members.flatMap((id) => (byId.has(id) ? [{ ...byId.get(id)!, lastUpdated: lastUpdatedOf(byId.get(id)!, now) }] : []));
+      } else {
+        items = state.groups.map(({ members: _, ...group }) => ({ ...group, type: 'OKTA_GROUP' }));
+      }
+      const from = after ? items.findIndex((item) => item.id === after) + 1 : 0;
+      const slice = items.slice(from, from + limit);
+      const links = [`<${standIn.url}${url.pathname}?limit=${limit}>; rel="self"`];
+      if (from + limit < items.length) links.push(`<${standIn.url}${url.pathname}?after=${slice[slice.length - 1].id}&limit=${limit}>; rel="next"`);
+      res.writeHead(200, { 'content-type': 'application/json', link: links.join(', ') }).end(JSON.stringify(slice));
+      return;
+    }
     const filter = url.searchParams.get('filter');
     let listed: OktaUser[];
     if (filter !== null) {

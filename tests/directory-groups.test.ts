@@ -1,0 +1,309 @@
+// Directory groups (contract 6.3.4): FULL syncs read Okta's and Microsoft Graph's groups and
+// their members (users only, nested groups not expanded), remove what the directory no
+// longer lists, and the API reads them: directoryGroups, directoryGroup, DirectoryUser.groups,
+// DirectoryGroup.members, the groupId user filter, in a constant number of statements.
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { allDirectoryUsers, createEntraIntegration, createOktaIntegration, getDirectory, startSync, waitForSync } from './support/directory.ts';
+import type { GroupsListQuery } from './generated/graphql.ts';
+import { type Answer, type Org, graphql, it, nodes, ok, send, succeeded, testOrg } from './support/kit.ts';
+import { type GraphStandIn, graphGroup, graphUsers, startGraphStandIn } from './support/standins/microsoft-graph.ts';
+import { type OktaStandIn, oktaGroup, oktaUser, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
+
+const closers: (() => Promise<void>)[] = [];
+let org: Org;
+let other: Org;
+
+beforeAll(async () => {
+  [org, other] = await Promise.all([testOrg({ name: 'Groups' }), testOrg({ name: 'Groups other' })]);
+});
+
+afterAll(async () => {
+  await Promise.all(closers.map((close) => close()));
+});
+
+async function okta(...args: Parameters<typeof startOktaStandIn>): Promise<OktaStandIn> {
+  const standIn = await startOktaStandIn(...args);
+  closers.push(() => standIn.close());
+  return standIn;
+}
+
+async function graph(...args: Parameters<typeof startGraphStandIn>): Promise<GraphStandIn> {
+  const standIn = await startGraphStandIn(...args);
+  closers.push(() => standIn.close());
+  return standIn;
+}
+
+const GROUPS = graphql(`
+  query GroupsList($integrationId: ID!, $first: Int, $after: String, $search: String, $members: Int = 5) {
+    directoryGroups(integrationId: $integrationId, first: $first, after: $after, filter: { search: $search }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          externalId
+          name
+          description
+          memberCount
+          members(first: $members) {
+            totalCount
+            edges {
+              node {
+                id
+                externalId
+                active
+              }
+            }
+          }
+          integration {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+const GROUP = graphql(`
+  query GroupsOne($id: ID!) {
+    directoryGroup(id: $id) {
+      id
+      name
+      memberCount
+    }
+    node(id: $id) {
+      __typename
+      id
+    }
+  }
+`);
+
+const USER_GROUPS = graphql(`
+  query GroupsOfUsers($integrationId: ID!, $groupId: ID, $first: Int = 50) {
+    directoryUsers(integrationId: $integrationId, first: $first, filter: { groupId: $groupId }) {
+      totalCount
+      edges {
+        node {
+          externalId
+          groups(first: 10) {
+            totalCount
+            edges {
+              node {
+                externalId
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const DIRECTORY_GROUPS = graphql(`
+  query GroupsDirectory($id: ID!) {
+    integration(id: $id) {
+      directory {
+        groupCount
+        lastSync {
+          groups
+        }
+      }
+    }
+  }
+`);
+
+type GroupNode = GroupsListQuery['directoryGroups']['edges'][number]['node'];
+
+async function listGroups(integrationId: string, args: { first?: number; after?: string; search?: string; members?: number } = {}) {
+  return succeeded(await send(org, GROUPS, { integrationId, first: 100, ...args })).directoryGroups;
+}
+
+const byExternal = (groups: GroupNode[]) => new Map(groups.map((g) => [g.externalId, g]));
+
+describe('Okta groups', { timeout: 120_000 }, () => {
+  let upstream: OktaStandIn;
+  let integrationId: string;
+
+  it('a FULL sync reads groups and members over pages; the API lists them, both ways', async () => {
+    const users = oktaUsers(30);
+    const ids = users.map((u) => u.id);
+    // Okta's user listing leaves deprovisioned users out; their group memberships list them.
+    const gone = oktaUser(31, { status: 'DEPROVISIONED' });
+    upstream = await okta({
+      users: [...users, gone],
+      pageSize: 4,
+      groups: [
+        oktaGroup(1, ids.slice(0, 10), { name: 'Engineering' }),
+        oktaGroup(2, ids.slice(5, 15), { name: 'Sales', description: null }),
+        oktaGroup(3, [], { name: 'Empty' }),
+        oktaGroup(4, [ids[0], gone.id], { name: 'Mixed' }),
+        oktaGroup(5, ids.slice(20, 30), { name: 'Support' }),
+      ],
+    });
+    const created = await createOktaIntegration(org, upstream, { name: 'Okta with groups' });
+    integrationId = created.id;
+    const sync = await waitForSync(org, created.firstSync.id);
+    expect(sync).toMatchObject({ status: 'SUCCEEDED', processed: 30 });
+    const { integration } = succeeded(await send(org, DIRECTORY_GROUPS, { id: integrationId }));
+    expect(integration!.directory).toEqual({ groupCount: 5, lastSync: { groups: 5 } });
+    // Groups and members paged by Link (pages of 4): one request per page, none per member.
+    expect(upstream.groupRequests().filter((r) => r.startsWith('/api/v1/groups?') || r === '/api/v1/groups')).toHaveLength(2);
+
+    const listed = await listGroups(integrationId, { members: 20 });
+    expect(listed.totalCount).toBe(5);
+    const groups = byExternal(nodes(listed));
+    const engineering = groups.get(oktaGroup(1, []).id)!;
+    expect(engineering).toMatchObject({
+      name: 'Engineering',
+      description: 'The group number 1',
+      memberCount: 10,
+      integration: { id: integrationId },
+    });
+    expect(engineering.id).toMatch(/^dgr_/);
+    expect(engineering.members.totalCount).toBe(10);
+    expect(new Set(nodes(engineering.members).map((u) => u.externalId))).toEqual(new Set(ids.slice(0, 10)));
+    expect(groups.get(oktaGroup(2, []).id)).toMatchObject({ description: null, memberCount: 10 });
+    expect(groups.get(oktaGroup(3, []).id)).toMatchObject({ memberCount: 0, members: { totalCount: 0, edges: [] } });
+    // A member this server does not hold has no membership.
+    expect(groups.get(oktaGroup(4, []).id)).toMatchObject({ memberCount: 1 });
+
+    // Paging and search.
+    const first = await listGroups(integrationId, { first: 2 });
+    expect(first.edges).toHaveLength(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await listGroups(integrationId, { first: 2, after: first.pageInfo.endCursor! });
+    expect(nodes(second).map((g) => g.id)).not.toContain(nodes(first)[0].id);
+    expect(nodes(await listGroups(integrationId, { search: 'ENGIN' })).map((g) => g.name)).toEqual(['Engineering']);
+
+    // A user's groups, and the groupId filter.
+    const { directoryUsers } = succeeded(await send(org, USER_GROUPS, { integrationId, groupId: engineering.id }));
+    expect(directoryUsers.totalCount).toBe(10);
+    const user6 = nodes(directoryUsers).find((u) => u.externalId === ids[5])!;
+    expect(new Set(nodes(user6.groups).map((g) => g.name))).toEqual(new Set(['Engineering', 'Sales']));
+    const user1 = nodes(directoryUsers).find((u) => u.externalId === ids[0])!;
+    expect(new Set(nodes(user1.groups).map((g) => g.name))).toEqual(new Set(['Engineering', 'Mixed']));
+
+    const { directoryGroup, node } = succeeded(await send(org, GROUP, { id: engineering.id }));
+    expect(directoryGroup).toMatchObject({ id: engineering.id, name: 'Engineering' });
+    expect(node).toEqual({ __typename: 'DirectoryGroup', id: engineering.id });
+  });
+
+  it("another organization's group, and an unknown one, read as null and filter nobody", async () => {
+    const { id } = nodes(await listGroups(integrationId))[0];
+    for (const caller of [other]) {
+      const answer = succeeded(await send(caller, GROUP, { id }));
+      expect(answer).toEqual({ directoryGroup: null, node: null });
+      expect(succeeded(await send(caller, GROUPS, { integrationId })).directoryGroups.totalCount).toBe(0);
+    }
+    for (const groupId of [id.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), 'dgr_nonsense', 'not an id']) {
+      expect(succeeded(await send(org, USER_GROUPS, { integrationId, groupId })).directoryUsers.totalCount).toBe(0);
+      expect(succeeded(await send(org, GROUP, { id: groupId }))).toEqual({ directoryGroup: null, node: null });
+    }
+    expect(succeeded(await send(other, USER_GROUPS, { integrationId, groupId: id })).directoryUsers.totalCount).toBe(0);
+  });
+
+  it('the next FULL sync removes groups and memberships the directory no longer lists, and renames; memberCount counts active users', async () => {
+    const ids = oktaUsers(30).map((u) => u.id);
+    upstream.users = [oktaUser(1), oktaUser(2, { status: 'SUSPENDED' }), ...oktaUsers(28, 3)];
+    upstream.groups = [
+      oktaGroup(1, ids.slice(1, 10), { name: 'Engineering' }),
+      oktaGroup(2, ids.slice(5, 15), { name: 'Sales and Marketing' }),
+      oktaGroup(5, ids.slice(20, 30), { name: 'Support' }),
+    ];
+    const sync = await waitForSync(org, ok(await startSync(org, integrationId)).sync.id);
+    expect(sync).toMatchObject({ status: 'SUCCEEDED', deactivated: 1 });
+    expect((await getDirectory(org, integrationId)).userCount).toBe(30);
+    const groups = byExternal(nodes(await listGroups(integrationId, { members: 20 })));
+    expect([...groups.keys()].sort()).toEqual([oktaGroup(1, []).id, oktaGroup(2, []).id, oktaGroup(5, []).id].sort());
+    const engineering = groups.get(oktaGroup(1, []).id)!;
+    // User 1 left; user 2 is suspended: a member still, no longer counted as an active one.
+    expect(engineering.members.totalCount).toBe(9);
+    expect(engineering.memberCount).toBe(8);
+    expect(nodes(engineering.members).map((u) => u.externalId)).not.toContain(ids[0]);
+    expect(groups.get(oktaGroup(2, []).id)!.name).toBe('Sales and Marketing');
+    const { directoryUsers } = succeeded(await send(org, USER_GROUPS, { integrationId, groupId: null, first: 50 }));
+    const user1 = nodes(directoryUsers).find((u) => u.externalId === ids[0])!;
+    expect(user1.groups.totalCount).toBe(0);
+  });
+
+  it('an INCREMENTAL sync leaves the groups as they are', async () => {
+    upstream.groups = [];
+    const sync = await waitForSync(org, ok(await startSync(org, integrationId, { kind: 'INCREMENTAL' })).sync.id);
+    expect(sync).toMatchObject({ status: 'SUCCEEDED', kind: 'INCREMENTAL', groups: 0 });
+    expect((await listGroups(integrationId)).totalCount).toBe(3);
+  });
+});
+
+describe('Microsoft Graph groups', { timeout: 120_000 }, () => {
+  it('keeps members of @odata.type #microsoft.graph.user only: nested groups, devices and malformed entries are skipped', async () => {
+    const users = graphUsers(12);
+    const nested = graphGroup(2, [users[11].id]);
+    const upstream = await graph({
+      users,
+      pageSize: 5,
+      groups: [
+        graphGroup(
+          1,
+          users.slice(0, 8).map((u) => u.id),
+          [
+            { id: nested.id, type: '#microsoft.graph.group' },
+            { id: 'c0de0000-0000-4000-8000-000000000001', type: '#microsoft.graph.device' },
+            { id: '', type: '#microsoft.graph.user' },
+            { id: 'c0de0000-0000-4000-8000-000000000002', type: '#microsoft.graph.somethingNew' },
+          ],
+        ),
+        nested,
+      ],
+    });
+    const { id, firstSync } = await createEntraIntegration(org, upstream, { name: 'Entra with groups' });
+    expect(await waitForSync(org, firstSync.id)).toMatchObject({ status: 'SUCCEEDED', processed: 12, groups: 2 });
+    const groups = byExternal(nodes(await listGroups(id, { members: 20 })));
+    const outer = groups.get(graphGroup(1, []).id)!;
+    expect(outer).toMatchObject({ name: 'Graph Group 1', description: 'Graph group number 1', memberCount: 8 });
+    // Nested groups are not expanded: the nested group's user is not a member of the outer one.
+    expect(nodes(outer.members).map((u) => u.externalId)).not.toContain(users[11].id);
+    expect(groups.get(nested.id)).toMatchObject({ memberCount: 1 });
+    // Requested as Microsoft documents it: the groups with $select, members page by page.
+    const requests = upstream.requests.map((r) => new URL(r.url, upstream.url));
+    const listing = requests.find((u) => u.pathname === '/v1.0/groups')!;
+    expect(listing.searchParams.get('$select')!.split(',')).toEqual(expect.arrayContaining(['id', 'displayName', 'description']));
+    expect(requests.filter((u) => u.pathname === `/v1.0/groups/${graphGroup(1, []).id}/members`)).toHaveLength(3);
+    // The users stay as they were read.
+    expect(await allDirectoryUsers(org, id)).toHaveLength(12);
+  });
+});
+
+describe('no statement per group or member', { timeout: 300_000 }, () => {
+  it('directoryGroups with members and memberCount, and directoryUsers with groups: the same count for 1 and 20 groups', async () => {
+    const counted = async (answer: Promise<Answer<unknown>>) => {
+      const settled = await answer;
+      succeeded(settled);
+      return settled.extensions?.sqlStatements as number;
+    };
+    const counts: number[] = [];
+    await send(org, GROUP, { id: 'dgr_nonsense' }); // the key's authentication is remembered from here on
+    for (const n of [1, 20]) {
+      const users = oktaUsers(25);
+      const upstream = await okta({
+        users,
+        groups: Array.from({ length: n }, (_, i) =>
+          oktaGroup(
+            i + 1,
+            users.slice(i, i + 5).map((u) => u.id),
+          ),
+        ),
+      });
+      const { id, firstSync } = await createOktaIntegration(org, upstream, { name: `Counted ${n}` });
+      await waitForSync(org, firstSync.id);
+      const groups = await counted(send(org, GROUPS, { integrationId: id, first: 100 }));
+      const members = await counted(send(org, USER_GROUPS, { integrationId: id, first: 25 }));
+      counts.push(groups, members);
+    }
+    expect(counts.slice(2)).toEqual(counts.slice(0, 2));
+    expect(Math.max(...counts)).toBeLessThanOrEqual(4);
+  });
+});
