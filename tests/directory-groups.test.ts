@@ -3,9 +3,18 @@
 // longer lists, and the API reads them: directoryGroups, directoryGroup, DirectoryUser.groups,
 // DirectoryGroup.members, the groupId user filter, in a constant number of statements.
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { allDirectoryUsers, createEntraIntegration, createOktaIntegration, getDirectory, startSync, waitForSync } from './support/directory.ts';
+import {
+  allDirectoryUsers,
+  byExternalId,
+  createDirectoryIntegration,
+  createEntraIntegration,
+  createOktaIntegration,
+  getDirectory,
+  startSync,
+  waitForSync,
+} from './support/directory.ts';
 import type { GroupsListQuery } from './generated/graphql.ts';
-import { type Answer, type Org, graphql, it, nodes, ok, send, succeeded, testOrg } from './support/kit.ts';
+import { type Answer, type Org, graphql, it, mutateOk, nodes, ok, send, succeeded, testOrg } from './support/kit.ts';
 import { type GraphStandIn, graphGroup, graphUsers, startGraphStandIn } from './support/standins/microsoft-graph.ts';
 import { type OktaStandIn, oktaGroup, oktaUser, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 
@@ -274,6 +283,64 @@ describe('Microsoft Graph groups', { timeout: 120_000 }, () => {
     expect(requests.filter((u) => u.pathname === `/v1.0/groups/${graphGroup(1, []).id}/members`)).toHaveLength(3);
     // The users stay as they were read.
     expect(await allDirectoryUsers(org, id)).toHaveLength(12);
+  });
+});
+
+const UPDATE_CONFIG = graphql(`
+  mutation GroupsUpdateConfig($input: UpdateIntegrationInput!) {
+    updateIntegration(input: $input) {
+      integration {
+        id
+        config
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+describe('group-scoped directories (groupFilter)', { timeout: 120_000 }, () => {
+  it('only members of the filter groups (by name or external ID) are active; FULL syncs follow membership changes', async () => {
+    const users = oktaUsers(30);
+    const ids = users.map((u) => u.id);
+    const engineering = oktaGroup(1, ids.slice(0, 10), { name: 'Engineering' });
+    const sales = oktaGroup(2, ids.slice(10, 20), { name: 'Sales' });
+    const upstream = await okta({ users, groups: [engineering, sales, oktaGroup(3, ids.slice(20, 30), { name: 'Contractors' })] });
+    const { id, firstSync } = await createDirectoryIntegration(org, 'OKTA', 'Scoped', {
+      orgUrl: upstream.url,
+      apiToken: upstream.token,
+      groupFilter: ['ENGINEERING', sales.id],
+    });
+    // Everyone is read; members of the two groups are active once the groups are read.
+    expect(await waitForSync(org, firstSync.id)).toMatchObject({ status: 'SUCCEEDED', processed: 30, created: 30, deactivated: 0 });
+    const active = async () => new Set((await allDirectoryUsers(org, id)).filter((u) => u.active).map((u) => u.externalId));
+    expect(await active()).toEqual(new Set(ids.slice(0, 20)));
+
+    // User 1 leaves Engineering; user 25 joins Sales.
+    upstream.groups = [
+      { ...engineering, members: ids.slice(1, 10) },
+      { ...sales, members: [...ids.slice(10, 20), ids[24]] },
+    ];
+    const full = await waitForSync(org, ok(await startSync(org, id)).sync.id);
+    expect(full).toMatchObject({ status: 'SUCCEEDED', deactivated: 1, updated: 1 });
+    expect(await active()).toEqual(new Set([...ids.slice(1, 20), ids[24]]));
+
+    // An incremental sync judges by the memberships as the last FULL sync read them: a new
+    // user in no filter group is imported inactive; a suspended member becomes inactive.
+    upstream.users = [...oktaUsers(4), oktaUser(5, { status: 'SUSPENDED' }), ...oktaUsers(25, 6), oktaUser(31)];
+    const incremental = await waitForSync(org, ok(await startSync(org, id, { kind: 'INCREMENTAL' })).sync.id);
+    expect(incremental).toMatchObject({ status: 'SUCCEEDED', processed: 2, created: 1, deactivated: 1 });
+    const listed = byExternalId(await allDirectoryUsers(org, id));
+    expect(listed.get(oktaUser(31).id)!.active).toBe(false);
+    expect(listed.get(ids[4])!.active).toBe(false);
+
+    // Without a filter, every user the directory says is active is active again.
+    await mutateOk(org, UPDATE_CONFIG, { id, config: { groupFilter: null } });
+    expect(await waitForSync(org, ok(await startSync(org, id)).sync.id)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await active()).toEqual(new Set([...ids.filter((_, i) => i !== 4), oktaUser(31).id]));
   });
 });
 

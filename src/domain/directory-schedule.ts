@@ -47,6 +47,12 @@ export function maxDeactivationPercent(integration: Configured, settings: Direct
   return integerValue(templateOf(integration), storedConfigOf(integration), 'maxDeactivationPercent', settings);
 }
 
+/** groupFilter of a directory integration: the group names or external IDs its active users must be in, or null (everyone). */
+export function groupFilterOf(integration: Configured): string[] | null {
+  const value = storedConfigOf(integration).config.groupFilter;
+  return Array.isArray(value) && value.length ? value.map(String) : null;
+}
+
 /**
  * The kind a scheduled sync runs: INCREMENTAL when an earlier sync SUCCEEDED and the last
  * FULL one that did is younger than FULL_SYNC_INTERVAL_HOURS; FULL otherwise.

@@ -70,6 +70,16 @@ const DIRECTORY_FIELDS: TemplateField[] = [
     description:
       'A sync that would deactivate more than this share of a directory of 20 or more active users deactivates nobody and fails; startDirectorySync with allowMassDeactivation lets the next one through.',
   },
+  {
+    key: 'groupFilter',
+    label: 'Groups to import',
+    type: 'STRING_LIST',
+    required: false,
+    secret: false,
+    secretDestination: false,
+    description:
+      'Group names or external IDs: when set, only members of these groups are active users; a user in none of them at a FULL sync becomes inactive.',
+  },
 ];
 
 const field = (f: Omit<TemplateField, 'secret' | 'secretDestination'> & { secret?: boolean; secretDestination?: boolean }): TemplateField => ({

@@ -30,7 +30,7 @@ import {
   type UpstreamUser,
 } from '../directory/connectors/types.ts';
 import type { Cipher } from '../domain/crypto.ts';
-import { type DirectorySettings, maxDeactivationPercent, syncIntervalMs } from '../domain/directory-schedule.ts';
+import { type DirectorySettings, groupFilterOf, maxDeactivationPercent, syncIntervalMs } from '../domain/directory-schedule.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
 import { Prisma, type DirectorySync, type Integration, type PrismaClient } from '../generated/prisma/client.ts';
@@ -158,25 +158,27 @@ export function startSyncRunner({
    * The users travel as one JSON array: one parameter, parsed by PostgreSQL. Attributes an
    * upstream did not send (`absent`, a Graph delta) keep their stored values: only then is
    * the stored row joined in (`e`). A user going from active to inactive is marked with the
-   * sync that deactivated them, so the safety valve can take it back.
+   * sync that deactivated them, so the safety valve can take it back. With a groupFilter,
+   * `active` also needs membership of one of its groups (as the last FULL sync read them).
    */
-  function upsertUsers(sync: DirectorySync, users: UpstreamUser[]): Prisma.Sql {
+  function upsertUsers(sync: DirectorySync, users: UpstreamUser[], scope: string[] | null): Prisma.Sql {
     const rows = users.map((u) => ({ ...u, id: newId('DirectoryUser'), keep: `,${(u.absent ?? []).join(',')},` }));
     const partial = users.some((u) => u.absent?.length);
     const value = (attribute: NonNullable<UpstreamUser['absent']>[number]) => {
       const column = Prisma.raw(`"${attribute}"`);
       if (!partial) return Prisma.sql`u.${column}`;
-      const stored = attribute === 'active' ? Prisma.sql`COALESCE(e."active", true)` : Prisma.sql`e.${column}`;
+      const stored = attribute === 'active' ? Prisma.sql`COALESCE(e."upstreamActive", true)` : Prisma.sql`e.${column}`;
       return Prisma.sql`CASE WHEN position(${`,${attribute},`} in u."keep") > 0 THEN ${stored} ELSE u.${column} END`;
     };
     const stored = partial
       ? Prisma.sql`LEFT JOIN "DirectoryUser" e ON e."integrationId" = ${sync.integrationId} AND e."externalId" = u."externalId"`
       : Prisma.empty;
+    const inScope = scope ? inGroups(sync, Prisma.sql`u."externalId"`, scope) : Prisma.sql`true`;
     return Prisma.sql`
       INSERT INTO "DirectoryUser" AS d ("id", "organizationId", "integrationId", "externalId", "email", "userPrincipalName",
-                                        "employeeId", "displayName", "active", "lastSeenSyncId", "createdAt", "updatedAt")
+                                        "employeeId", "displayName", "upstreamActive", "active", "lastSeenSyncId", "createdAt", "updatedAt")
       SELECT u."id", ${sync.organizationId}, ${sync.integrationId}, u."externalId", ${value('email')}, ${value('userPrincipalName')},
-             ${value('employeeId')}, ${value('displayName')}, ${value('active')}, ${sync.id},
+             ${value('employeeId')}, ${value('displayName')}, ${value('active')}, (${value('active')}) AND ${inScope}, ${sync.id},
              (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
       FROM json_to_recordset(${JSON.stringify(rows)}::json)
            AS u("id" text, "externalId" text, "email" text, "userPrincipalName" text, "employeeId" text, "displayName" text,
@@ -187,6 +189,7 @@ export function startSyncRunner({
         "userPrincipalName" = EXCLUDED."userPrincipalName",
         "employeeId" = EXCLUDED."employeeId",
         "displayName" = EXCLUDED."displayName",
+        "upstreamActive" = EXCLUDED."upstreamActive",
         "active" = EXCLUDED."active",
         "lastSeenSyncId" = EXCLUDED."lastSeenSyncId",
         "deactivatedBySyncId" = CASE WHEN EXCLUDED."active" THEN NULL
@@ -214,7 +217,25 @@ export function startSyncRunner({
            (count(*) FILTER (WHERE (before)."active" AND NOT "active"))::int AS deactivated
     FROM written`;
 
+  /** True when the integration's user with this external ID is a member of one of the `scope` groups (by name, case-insensitively, or external ID). */
+  function inGroups(sync: DirectorySync, externalId: Prisma.Sql, scope: string[]): Prisma.Sql {
+    const names = JSON.stringify(scope);
+    return Prisma.sql`EXISTS (
+      SELECT 1 FROM "DirectoryGroupMember" m
+      JOIN "DirectoryGroup" g ON g."id" = m."groupId"
+      JOIN "DirectoryUser" x ON x."id" = m."userId"
+      WHERE x."integrationId" = ${sync.integrationId} AND x."externalId" = ${externalId}
+        AND (lower(g."name") IN (SELECT lower(n) FROM json_array_elements_text(${names}::json) AS n)
+             OR g."externalId" IN (SELECT json_array_elements_text(${names}::json))))`;
+  }
+
   type Tx = Prisma.TransactionClient;
+
+  /** What a run holds its directory to: the safety valve's share, and the groupFilter (null: everyone). */
+  interface Rules {
+    maxPercent: number;
+    scope: string[] | null;
+  }
 
   /** What one committed page adds to its sync. */
   interface Step {
@@ -231,7 +252,7 @@ export function startSyncRunner({
   async function deactivateRemoved(tx: Tx, sync: DirectorySync, externalIds: string[]): Promise<number> {
     if (!externalIds.length) return 0;
     return tx.$executeRaw`
-      UPDATE "DirectoryUser" SET "active" = false, "deactivatedBySyncId" = ${sync.id}, "lastSeenSyncId" = ${sync.id},
+      UPDATE "DirectoryUser" SET "active" = false, "upstreamActive" = false, "deactivatedBySyncId" = ${sync.id}, "lastSeenSyncId" = ${sync.id},
                                  "updatedAt" = (now() AT TIME ZONE 'UTC')
       WHERE "integrationId" = ${sync.integrationId} AND "active"
         AND "externalId" IN (SELECT json_array_elements_text(${JSON.stringify([...new Set(externalIds)])}::json))`;
@@ -239,11 +260,31 @@ export function startSyncRunner({
 
   /**
    * The end of a listing: a FULL one deactivates whoever it did not contain, unless the
-   * run would deactivate more than `maxPercent` of the directory's active users (when it
+   * run would deactivate more than `rules.maxPercent` of the directory's active users (when it
    * has at least SAFETY_VALVE_MIN_USERS): then it deactivates nobody, takes back the
    * deactivations its pages made, and fails with `deactivationBlocked`.
    */
-  async function finish(tx: Tx, sync: DirectorySync, lease: string, step: Step, maxPercent: number): Promise<DirectorySync> {
+  async function finish(tx: Tx, sync: DirectorySync, lease: string, step: Step, rules: Rules): Promise<DirectorySync> {
+    let scopedOut = 0;
+    let scopedIn = 0;
+    if (sync.kind === 'FULL') {
+      // Groups, and memberships, the listing no longer has.
+      await tx.directoryGroupMember.deleteMany({ where: { integrationId: sync.integrationId, lastSeenSyncId: { not: sync.id } } });
+      await tx.directoryGroup.deleteMany({
+        where: { integrationId: sync.integrationId, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] },
+      });
+      if (rules.scope) {
+        // The groupFilter against the memberships just read: whoever is in none of its
+        // groups is inactive; a listed user the directory says is active, and who is in one now, is active.
+        const member = inGroups(sync, Prisma.sql`d."externalId"`, rules.scope);
+        scopedOut = await tx.$executeRaw`
+          UPDATE "DirectoryUser" d SET "active" = false, "deactivatedBySyncId" = ${sync.id}, "updatedAt" = (now() AT TIME ZONE 'UTC')
+          WHERE d."integrationId" = ${sync.integrationId} AND d."active" AND NOT ${member}`;
+        scopedIn = await tx.$executeRaw`
+          UPDATE "DirectoryUser" d SET "active" = true, "deactivatedBySyncId" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+          WHERE d."integrationId" = ${sync.integrationId} AND NOT d."active" AND d."upstreamActive" AND d."lastSeenSyncId" = ${sync.id} AND ${member}`;
+      }
+    }
     const missing = { integrationId: sync.integrationId, active: true, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] };
     const toDeactivate = sync.kind === 'FULL' ? await tx.directoryUser.count({ where: missing }) : 0;
     const byPages = await tx.directoryUser.count({ where: { integrationId: sync.integrationId, deactivatedBySyncId: sync.id } });
@@ -259,14 +300,7 @@ export function startSyncRunner({
           createdAt: { lt: sync.startedAt ?? sync.createdAt },
         },
       });
-      blocked = activeBefore >= SAFETY_VALVE_MIN_USERS && would * 100 > activeBefore * maxPercent;
-    }
-    if (sync.kind === 'FULL') {
-      // Groups, and memberships, the listing no longer has.
-      await tx.directoryGroupMember.deleteMany({ where: { integrationId: sync.integrationId, lastSeenSyncId: { not: sync.id } } });
-      await tx.directoryGroup.deleteMany({
-        where: { integrationId: sync.integrationId, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] },
-      });
+      blocked = activeBefore >= SAFETY_VALVE_MIN_USERS && would * 100 > activeBefore * rules.maxPercent;
     }
     if (blocked) {
       await tx.directoryUser.updateMany({
@@ -274,23 +308,23 @@ export function startSyncRunner({
         data: { active: true, deactivatedBySyncId: null },
       });
     } else if (toDeactivate > 0) {
-      await tx.directoryUser.updateMany({ where: missing, data: { active: false, deactivatedBySyncId: sync.id } });
+      await tx.directoryUser.updateMany({ where: missing, data: { active: false, upstreamActive: false, deactivatedBySyncId: sync.id } });
     }
     const finished = await tx.directorySync.updateManyAndReturn({
       where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
       data: {
         processed: { increment: step.processed },
         created: { increment: step.created },
-        updated: { increment: step.updated },
+        updated: { increment: step.updated + scopedIn },
         groups: { increment: step.groups },
-        ...(blocked ? { deactivated: 0, deactivationBlocked: would } : { deactivated: { increment: step.deactivated + toDeactivate } }),
+        ...(blocked ? { deactivated: 0, deactivationBlocked: would } : { deactivated: { increment: step.deactivated + scopedOut + toDeactivate } }),
         total: step.total ?? undefined,
         cursor: null,
         // A delta's last page says where the next incremental listing starts.
         ...(step.deltaLink ? { deltaLink: cipher.encrypt(step.deltaLink) } : {}),
         status: blocked ? 'FAILED' : 'SUCCEEDED',
         error: blocked
-          ? `the sync would have deactivated ${would} of the directory's ${activeBefore} active users, more than its maxDeactivationPercent (${maxPercent}%), so it deactivated nobody; check the directory, then start a FULL sync with allowMassDeactivation: true to let it through`
+          ? `the sync would have deactivated ${would} of the directory's ${activeBefore} active users, more than its maxDeactivationPercent (${rules.maxPercent}%), so it deactivated nobody; check the directory, then start a FULL sync with allowMassDeactivation: true to let it through`
           : null,
         finishedAt: new Date(),
         leaseOwner: null,
@@ -312,7 +346,7 @@ export function startSyncRunner({
     sync: DirectorySync,
     lease: string,
     page: DirectoryPage,
-    maxPercent: number,
+    rules: Rules,
     previous?: Promise<unknown>,
   ): Promise<DirectorySync> {
     const users = [...new Map(page.users.map((u) => [u.externalId, u])).values()];
@@ -322,13 +356,13 @@ export function startSyncRunner({
       if (!(await lockRow(tx, { integration: sync.integrationId, of: sync.organizationId }, 'KEY SHARE'))) throw new LeaseLost();
       const [counts] = users.length
         ? await tx.$queryRaw<{ created: number; updated: number; deactivated: number }[]>`
-            WITH written AS (${upsertUsers(sync, users)}) ${COUNT_WRITTEN}`
+            WITH written AS (${upsertUsers(sync, users, rules.scope)}) ${COUNT_WRITTEN}`
         : [{ created: 0, updated: 0, deactivated: 0 }];
       counts.deactivated += await deactivateRemoved(tx, sync, page.removed);
       await previous;
       const step: Step = { ...counts, processed: page.users.length + page.removed.length, groups: 0, total: page.total, deltaLink: page.deltaLink };
       // The end of an INCREMENTAL listing ends the sync; a FULL one reads the groups next.
-      if (page.next === null && sync.kind === 'INCREMENTAL') return finish(tx, sync, lease, step, maxPercent);
+      if (page.next === null && sync.kind === 'INCREMENTAL') return finish(tx, sync, lease, step, rules);
       return advance(tx, sync, lease, step, page.next ?? { phase: 'GROUPS' });
     });
   }
@@ -367,7 +401,7 @@ export function startSyncRunner({
     lease: string,
     page: GroupsPage,
     members: Map<string, string[]>,
-    maxPercent: number,
+    rules: Rules,
   ): Promise<DirectorySync> {
     const groups = [...new Map(page.groups.map((g) => [g.externalId, g])).values()];
     const pairs = groups.flatMap((g) => [...new Set(members.get(g.externalId) ?? [])].map((user) => ({ group: g.externalId, user })));
@@ -400,7 +434,7 @@ export function startSyncRunner({
           ON CONFLICT ("groupId", "userId") DO UPDATE SET "lastSeenSyncId" = EXCLUDED."lastSeenSyncId"`;
       }
       const step: Step = { processed: 0, created: 0, updated: 0, deactivated: 0, groups: groups.length };
-      if (page.next === null) return finish(tx, sync, lease, step, maxPercent);
+      if (page.next === null) return finish(tx, sync, lease, step, rules);
       return advance(tx, sync, lease, step, page.next);
     });
   }
@@ -481,7 +515,7 @@ export function startSyncRunner({
      * Reads the groups listing page by page from the sync's cursor, each group's members
      * (a few groups at a time), and commits a page of groups with their memberships at once.
      */
-    async function readGroups(connector: DirectoryConnector, maxPercent: number) {
+    async function readGroups(connector: DirectoryConnector, rules: Rules) {
       const seen = new Set<string>(sync.cursor ? [sync.cursor] : []);
       /** All the members of one group, page by page (a repeated link is a loop). */
       const membersOf = async (groupId: string) => {
@@ -514,13 +548,13 @@ export function startSyncRunner({
           skipped += read.reduce((sum, r) => sum + r.skipped, 0);
         }
         if (skipped) log.warn({ skipped }, 'skipped group members that are not users (nested groups, devices) or are malformed');
-        sync = await commitGroups(sync, lease, page, members, maxPercent);
+        sync = await commitGroups(sync, lease, page, members, rules);
         await publish(sync);
       }
     }
 
     /** Reads the listing page by page from the sync's cursor, committing each page (see the top of this file). */
-    async function readListing(connector: DirectoryConnector, reading: AbortController, listing: Listing, maxPercent: number) {
+    async function readListing(connector: DirectoryConnector, reading: AbortController, listing: Listing, rules: Rules) {
       if (listing.kind === 'FULL' && sync.cursor === null && connector.trackChanges) {
         // Graph: where the next incremental run starts, taken before the listing, so changes
         // made while it runs are in the next delta. Kept with the sync, so a resumed run has it.
@@ -577,7 +611,7 @@ export function startSyncRunner({
           }
           // Only a page that passed the checks above has its link followed.
           if (page.next !== null) ahead = read(page.next);
-          const commit = commitPage(sync, lease, page, maxPercent, committing);
+          const commit = commitPage(sync, lease, page, rules, committing);
           // Its failure surfaces where it is awaited, below or in the next round.
           commit.catch(() => {});
           latest = commit;
@@ -614,13 +648,13 @@ export function startSyncRunner({
           data: { nextSyncAt: new Date((sync.startedAt ?? new Date()).getTime() + syncIntervalMs(integration, directory)) },
         });
       }
-      const maxPercent = maxDeactivationPercent(integration, directory);
+      const rules: Rules = { maxPercent: maxDeactivationPercent(integration, directory), scope: groupFilterOf(integration) };
       // One connector for the run (one upstream token); `reading` ends a read-ahead when the users listing stops early.
       const reading = new AbortController();
       const connector = connectorFor(integration, cipher, { outbound, signal: AbortSignal.any([abort.signal, reading.signal]) });
       if (sync.phase === 'USERS') {
         try {
-          await readListing(connector, reading, await listingOf(sync), maxPercent);
+          await readListing(connector, reading, await listingOf(sync), rules);
         } catch (error) {
           if (!(error instanceof ResyncRequired) || sync.kind !== 'INCREMENTAL') throw error;
           // The changes cannot be listed (Graph's delta token expired, or none is kept): this
@@ -628,11 +662,11 @@ export function startSyncRunner({
           log.info({ reason: error.message }, 'an incremental directory sync runs as a full one');
           sync = await restartAsFull(sync, lease);
           await publish(sync);
-          await readListing(connector, reading, { kind: 'FULL' }, maxPercent);
+          await readListing(connector, reading, { kind: 'FULL' }, rules);
         }
       }
       // A FULL sync reads the groups after the users, so memberships find their users.
-      if (running && sync.status === 'RUNNING' && sync.phase === 'GROUPS') await readGroups(connector, maxPercent);
+      if (running && sync.status === 'RUNNING' && sync.phase === 'GROUPS') await readGroups(connector, rules);
       metrics?.syncRuns.inc({ outcome: sync.status === 'SUCCEEDED' ? 'succeeded' : sync.status === 'FAILED' ? 'failed' : 'handed_back' });
       // Fresh statistics, so the planner uses the trigram indexes for searches (PGlite never
       // autovacuums, and a server may run with autovacuum off).

@@ -1,9 +1,27 @@
 -- CreateEnum
+CREATE TYPE "DirectorySyncKind" AS ENUM ('FULL', 'INCREMENTAL');
+
+-- CreateEnum
 CREATE TYPE "DirectorySyncPhase" AS ENUM ('USERS', 'GROUPS');
 
+-- CreateEnum
+CREATE TYPE "DirectorySyncTrigger" AS ENUM ('CREATED', 'MANUAL', 'SCHEDULED');
+
 -- AlterTable
-ALTER TABLE "DirectorySync" ADD COLUMN     "groups" INTEGER NOT NULL DEFAULT 0,
-ADD COLUMN     "phase" "DirectorySyncPhase" NOT NULL DEFAULT 'USERS';
+ALTER TABLE "DirectorySync" ADD COLUMN     "allowMassDeactivation" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "deactivationBlocked" INTEGER,
+ADD COLUMN     "deltaLink" TEXT,
+ADD COLUMN     "groups" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "kind" "DirectorySyncKind" NOT NULL DEFAULT 'FULL',
+ADD COLUMN     "phase" "DirectorySyncPhase" NOT NULL DEFAULT 'USERS',
+ADD COLUMN     "trigger" "DirectorySyncTrigger" NOT NULL DEFAULT 'MANUAL';
+
+-- AlterTable
+ALTER TABLE "DirectoryUser" ADD COLUMN     "deactivatedBySyncId" TEXT,
+ADD COLUMN     "upstreamActive" BOOLEAN NOT NULL DEFAULT true;
+
+-- AlterTable
+ALTER TABLE "Integration" ADD COLUMN     "nextSyncAt" TIMESTAMP(3);
 
 -- CreateTable
 CREATE TABLE "DirectoryGroup" (
@@ -45,6 +63,9 @@ CREATE INDEX "DirectoryGroupMember_userId_groupId_idx" ON "DirectoryGroupMember"
 -- CreateIndex
 CREATE INDEX "DirectoryGroupMember_integrationId_lastSeenSyncId_idx" ON "DirectoryGroupMember"("integrationId", "lastSeenSyncId");
 
+-- CreateIndex
+CREATE INDEX "Integration_nextSyncAt_idx" ON "Integration"("nextSyncAt");
+
 -- AddForeignKey
 ALTER TABLE "DirectoryGroup" ADD CONSTRAINT "DirectoryGroup_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -56,3 +77,10 @@ ALTER TABLE "DirectoryGroupMember" ADD CONSTRAINT "DirectoryGroupMember_groupId_
 
 -- AddForeignKey
 ALTER TABLE "DirectoryGroupMember" ADD CONSTRAINT "DirectoryGroupMember_userId_fkey" FOREIGN KEY ("userId") REFERENCES "DirectoryUser"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Added by hand: directory integrations made before schedules existed sync on their own
+-- from now on, starting with the scheduler's next look.
+UPDATE "Integration" SET "nextSyncAt" = CURRENT_TIMESTAMP WHERE "templateKey" IN ('OKTA', 'MICROSOFT_ENTRA');
+
+-- Added by hand: until now no integration had a groupFilter, so the directory said what `active` says.
+UPDATE "DirectoryUser" SET "upstreamActive" = "active";
