@@ -42,11 +42,23 @@ async function openToOthers(dir: string): Promise<string[]> {
 }
 
 /** Undoes the last migration of the folder by hand: what a database one version behind looks like. */
+/**
+ * Makes the database one migration older: what the last migration created (indexes,
+ * tables, columns, types) is dropped and its record deleted, so it is pending again.
+ */
 async function forgetLastMigration(query: (sql: string) => Promise<unknown>) {
   const migrations = (await folderMigrations())!;
   const last = migrations[migrations.length - 1].name;
   const sql = await readFile(path.join(import.meta.dirname, '../prisma/migrations', last, 'migration.sql'), 'utf8');
-  for (const [, index] of sql.matchAll(/CREATE (?:UNIQUE )?INDEX "([^"]+)"/g)) await query(`DROP INDEX "${index}"`);
+  const undo: string[] = [];
+  for (const [, index] of sql.matchAll(/CREATE (?:UNIQUE )?INDEX "([^"]+)"/g)) undo.push(`DROP INDEX IF EXISTS "${index}"`);
+  for (const [, table] of sql.matchAll(/CREATE TABLE "([^"]+)"/g)) undo.push(`DROP TABLE IF EXISTS "${table}" CASCADE`);
+  for (const [, table, columns] of sql.matchAll(/ALTER TABLE "([^"]+)" ((?:,?\s*ADD COLUMN\s+"[^"]+"[^,;]*)+);/g)) {
+    for (const [, column] of columns.matchAll(/ADD COLUMN\s+"([^"]+)"/g))
+      undo.push(`ALTER TABLE "${table}" DROP COLUMN IF EXISTS "${column}" CASCADE`);
+  }
+  for (const [, type] of sql.matchAll(/CREATE TYPE "([^"]+)"/g)) undo.push(`DROP TYPE IF EXISTS "${type}" CASCADE`);
+  for (const statement of undo) await query(statement);
   await query(`DELETE FROM _prisma_migrations WHERE migration_name = '${last}'`);
   return last;
 }

@@ -517,16 +517,24 @@ describe('createIntegration, for every template', () => {
   it('lists the four templates with their fields', async () => {
     const data = await execute(acme, TEMPLATES);
     const byKey = Object.fromEntries(data.integrationTemplates.map((t) => [t.key, t]));
+    // Every directory template also takes its schedule, its safety valve and its group scope.
+    const directoryFields = [
+      ['syncIntervalSeconds', 'INTEGER', false],
+      ['maxDeactivationPercent', 'INTEGER', false],
+      ['groupFilter', 'STRING_LIST', false],
+    ];
     expect(byKey.OKTA.fields.map((f) => [f.key, f.type, f.required])).toEqual([
       ['orgUrl', 'URL', true],
       ['apiToken', 'SECRET', true],
+      ...directoryFields,
     ]);
-    expect(byKey.MICROSOFT_ENTRA.fields.map((f) => [f.key, f.required])).toEqual([
-      ['tenantId', true],
-      ['clientId', true],
-      ['clientSecret', true],
-      ['authorityUrl', false],
-      ['graphUrl', false],
+    expect(byKey.MICROSOFT_ENTRA.fields.map((f) => [f.key, f.type, f.required])).toEqual([
+      ['tenantId', 'STRING', true],
+      ['clientId', 'STRING', true],
+      ['clientSecret', 'SECRET', true],
+      ['authorityUrl', 'URL', false],
+      ['graphUrl', 'URL', false],
+      ...directoryFields,
     ]);
     expect(byKey.OIDC_CLIENT_CREDENTIALS.fields).toEqual([{ key: 'redirectUris', type: 'STRING_LIST', required: false, secret: false }]);
     expect(byKey.API.fields).toEqual([]);

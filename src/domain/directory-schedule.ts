@@ -6,7 +6,7 @@
 // later. The scheduler (src/jobs/directory-schedule.ts) only takes integrations whose
 // `nextSyncAt` has passed and that have no sync open, under the same row lock, so a sync
 // is queued once however many instances look at the same moment.
-import type { DirectorySync, DirectorySyncKind, DirectorySyncTrigger, Integration, Prisma } from '../generated/prisma/client.ts';
+import { type DirectorySync, type DirectorySyncKind, type DirectorySyncTrigger, type Integration, Prisma } from '../generated/prisma/client.ts';
 import { integerValue, storedConfigOf } from './integration-config.ts';
 import { newId } from './ids.ts';
 import { type IntegerSettings, templateOf } from './templates.ts';
@@ -31,7 +31,15 @@ interface Tx {
       select: { startedAt: true; createdAt: true };
     }): Promise<SyncStart | null>;
   };
-  integration: { update(args: { where: { id: string }; data: { nextSyncAt: Date } }): Promise<unknown> };
+  $executeRaw(query: Prisma.Sql): Promise<number>;
+}
+
+/**
+ * Moves an integration's next scheduled sync. Raw, so the integration's updatedAt keeps
+ * saying when someone last changed it, not when it was scheduled.
+ */
+export function setNextSyncAt(tx: Pick<Tx, '$executeRaw'>, integrationId: string, at: Date): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`UPDATE "Integration" SET "nextSyncAt" = ${at} WHERE "id" = ${integrationId}`);
 }
 
 /** What the schedule reads of an integration. */
@@ -96,10 +104,7 @@ export async function queueSync(
       createdAt: now,
     },
   });
-  await tx.integration.update({
-    where: { id: integration.id },
-    data: { nextSyncAt: new Date(now.getTime() + syncIntervalMs(integration, settings)) },
-  });
+  await setNextSyncAt(tx, integration.id, new Date(now.getTime() + syncIntervalMs(integration, settings)));
   return sync;
 }
 

@@ -30,7 +30,7 @@ import {
   type UpstreamUser,
 } from '../directory/connectors/types.ts';
 import type { Cipher } from '../domain/crypto.ts';
-import { type DirectorySettings, groupFilterOf, maxDeactivationPercent, syncIntervalMs } from '../domain/directory-schedule.ts';
+import { type DirectorySettings, groupFilterOf, maxDeactivationPercent, setNextSyncAt, syncIntervalMs } from '../domain/directory-schedule.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
 import { Prisma, type DirectorySync, type Integration, type PrismaClient } from '../generated/prisma/client.ts';
@@ -643,10 +643,7 @@ export function startSyncRunner({
       if (!integration) return; // deleted meanwhile: its syncs went with it
       if (sync.attempts === 1) {
         // The schedule counts from a sync's start: the next one is an interval after now.
-        await prisma.integration.updateMany({
-          where: { id: integration.id },
-          data: { nextSyncAt: new Date((sync.startedAt ?? new Date()).getTime() + syncIntervalMs(integration, directory)) },
-        });
+        await setNextSyncAt(prisma, integration.id, new Date((sync.startedAt ?? new Date()).getTime() + syncIntervalMs(integration, directory)));
       }
       const rules: Rules = { maxPercent: maxDeactivationPercent(integration, directory), scope: groupFilterOf(integration) };
       // One connector for the run (one upstream token); `reading` ends a read-ahead when the users listing stops early.
