@@ -1,7 +1,9 @@
 // N+1 guard: the hot list queries send a constant number of SQL statements, whatever the
 // number of items. The server runs with EXPOSE_SQL_COUNT=1, so every response carries
 // `extensions.sqlStatements` (statements counted at the driver adapter during execution).
-import { beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { createOktaIntegration, waitForSync } from './support/directory.ts';
+import { type OktaStandIn, oktaGroup, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 import {
   type Answer,
   type CreateIntegrationInput,
@@ -590,4 +592,96 @@ describe("the benchmark's requests, authentication and transactions included", (
     expect(counts.sessions).toBeLessThanOrEqual(3);
     expect(counts.requestNewOnboarding).toBeLessThanOrEqual(5);
   });
+});
+
+const GROUPS = graphql(`
+  query QueryCountsGroups($integrationId: ID!) {
+    directoryGroups(integrationId: $integrationId, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          memberCount
+          members(first: 5) {
+            totalCount
+            edges {
+              node {
+                id
+                active
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const USERS_WITH_GROUPS = graphql(`
+  query QueryCountsUserGroups($integrationId: ID!) {
+    directoryUsers(integrationId: $integrationId, first: 25) {
+      totalCount
+      edges {
+        node {
+          id
+          groups(first: 10) {
+            totalCount
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe('directory groups and memberships', () => {
+  let org: Org;
+  const standIns: OktaStandIn[] = [];
+
+  beforeAll(async () => {
+    org = await testOrg({ name: 'Group counts' });
+  });
+
+  afterAll(async () => {
+    await Promise.all(standIns.map((s) => s.close()));
+  });
+
+  it(
+    'directoryGroups with members and memberCount, and directoryUsers with their groups: the same count for 1 and 20 groups',
+    { timeout: 120_000 },
+    async () => {
+      const counts: Record<number, { groups: number; users: number }> = {};
+      for (const n of [1, 20]) {
+        const users = oktaUsers(25);
+        const okta = await startOktaStandIn({
+          users,
+          groups: Array.from({ length: n }, (_, i) =>
+            oktaGroup(
+              i + 1,
+              users.slice(i, i + 5).map((u) => u.id),
+            ),
+          ),
+        });
+        standIns.push(okta);
+        const { id, firstSync } = await createOktaIntegration(org, okta, { name: `Counted ${n}` });
+        expect(await waitForSync(org, firstSync.id)).toMatchObject({ status: 'SUCCEEDED', groups: n });
+        await send(org, GROUPS, { integrationId: id }); // the key's authentication is remembered from here on
+        const groups = await counted(send(org, GROUPS, { integrationId: id }));
+        expect(groups.data.directoryGroups.totalCount).toBe(n);
+        const listed = await counted(send(org, USERS_WITH_GROUPS, { integrationId: id }));
+        expect(listed.data.directoryUsers.edges.some((e) => e.node.groups.totalCount > 0)).toBe(true);
+        counts[n] = { groups: groups.statements, users: listed.statements };
+      }
+      console.info(`directory group reads, SQL statements for 1 and 20 groups: ${JSON.stringify(counts)}`);
+      expect(counts[20]).toEqual(counts[1]);
+      expect(counts[1].groups).toBeLessThanOrEqual(MAX_STATEMENTS);
+      expect(counts[1].users).toBeLessThanOrEqual(MAX_STATEMENTS);
+    },
+  );
 });
