@@ -112,6 +112,32 @@ const USER_GROUPS = graphql(`
   }
 `);
 
+const COUNTS_ONLY = graphql(`
+  query GroupsCountsOnly($integrationId: ID!) {
+    directoryGroups(integrationId: $integrationId, first: 10) {
+      edges {
+        node {
+          members {
+            totalCount
+            pageInfo {
+              hasNextPage
+            }
+          }
+        }
+      }
+    }
+    directoryUsers(integrationId: $integrationId, first: 10) {
+      edges {
+        node {
+          groups {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
 const DIRECTORY_GROUPS = graphql(`
   query GroupsDirectory($id: ID!) {
     integration(id: $id) {
@@ -199,6 +225,12 @@ describe('Okta groups', { timeout: 120_000 }, () => {
     const { directoryGroup, node } = succeeded(await send(org, GROUP, { id: engineering.id }));
     expect(directoryGroup).toMatchObject({ id: engineering.id, name: 'Engineering' });
     expect(node).toEqual({ __typename: 'DirectoryGroup', id: engineering.id });
+  });
+
+  it('answers members and groups asked only for their totalCount and pageInfo (no node selected)', async () => {
+    const { directoryGroups, directoryUsers } = succeeded(await send(org, COUNTS_ONLY, { integrationId }));
+    expect(directoryGroups.edges.map((e) => e.node.members.totalCount).sort((a, b) => a - b)).toEqual([0, 1, 10, 10, 10]);
+    expect(directoryUsers.edges.every((e) => e.node.groups.totalCount >= 0)).toBe(true);
   });
 
   it("another organization's group, and an unknown one, read as null and filter nobody", async () => {

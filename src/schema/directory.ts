@@ -1,4 +1,5 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import type { DirectoryGroup, DirectoryUser } from '../generated/prisma/client.ts';
 import { startDirectorySync, syncFromSnapshot, watchSyncProgress } from '../domain/directory-sync.ts';
 import { directoryGroupWhere, directoryUserWhere } from '../domain/directory-users.ts';
 import { builder, integrationsOnly } from './builder.ts';
@@ -49,15 +50,17 @@ const IdentityRecordRef = builder.prismaObject('IdentityRecord', {
 
 // Memberships are a join model (DirectoryGroupMember): these read a user's groups and a
 // group's members as connections inside the parent's own statement (no query per row).
+// A node not asked for still selects its id: Prisma refuses an empty selection. The
+// selection holds whatever the query asks of the node, hence the row types.
 const groupsOfUser = prismaConnectionHelpers(builder, 'DirectoryGroupMember', {
   cursor: 'groupId_userId',
-  select: (nodeSelection) => ({ group: nodeSelection({}) }),
-  resolveNode: (membership) => membership.group,
+  select: (nodeSelection) => ({ group: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (membership) => membership.group as DirectoryGroup,
 });
 const membersOfGroup = prismaConnectionHelpers(builder, 'DirectoryGroupMember', {
   cursor: 'groupId_userId',
-  select: (nodeSelection) => ({ user: nodeSelection({}) }),
-  resolveNode: (membership) => membership.user,
+  select: (nodeSelection) => ({ user: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (membership) => membership.user as DirectoryUser,
 });
 
 export const DirectoryUserRef = builder.prismaNode('DirectoryUser', {
