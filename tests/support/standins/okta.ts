@@ -4,8 +4,9 @@
 // failure injection (429 with X-Rate-Limit-Reset, 500s, malformed JSON, slow pages).
 // `filter=lastUpdated gt "<ISO time>"` lists the users updated after that time,
 // DEPROVISIONED ones included (the plain listing leaves them out). Each user's
-// `lastUpdated` is its own when given, and moves to the time of the next request after a
-// test changes the user.
+// `lastUpdated` is its own when given; otherwise users the stand-in starts with were last
+// updated long ago, and a user a test adds or replaces (a new object with other values)
+// was updated when a request first reads it. A user edited in place keeps its time.
 import { type Server, createServer } from 'node:http';
 
 export interface OktaUser {
@@ -99,8 +100,10 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
     pageDelayMs: options.pageDelayMs ?? 0,
   };
   const pageSize = options.pageSize ?? 200;
-  /** Per user id: the user as last seen, and when it changed (a user a test replaced or edited gets a new time). */
+  /** Per user id: the user's values as last read, and when they changed. */
   const seen = new Map<string, { json: string; lastUpdated: string }>();
+  /** Per user object, its time once read: each object is compared once, so a large listing stays linear. */
+  const stamped = new WeakMap<OktaUser, string>();
   const fingerprint = ({ lastUpdated: _, ...user }: OktaUser) => JSON.stringify(user);
   // The users the stand-in starts with were last updated long ago, so an incremental
   // listing shows only what a test changes or adds.
@@ -108,11 +111,14 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
   for (const user of options.users ?? []) seen.set(user.id, { json: fingerprint(user), lastUpdated: LONG_AGO });
   const lastUpdatedOf = (user: OktaUser, now: string) => {
     if (user.lastUpdated) return user.lastUpdated;
+    const known = stamped.get(user);
+    if (known) return known;
     const json = fingerprint(user);
-    const known = seen.get(user.id);
-    if (known?.json === json) return known.lastUpdated;
-    seen.set(user.id, { json, lastUpdated: now });
-    return now;
+    const before = seen.get(user.id);
+    const lastUpdated = before?.json === json ? before.lastUpdated : now;
+    seen.set(user.id, { json, lastUpdated });
+    stamped.set(user, lastUpdated);
+    return lastUpdated;
   };
   let server: Server;
   const standIn: OktaStandIn = {
@@ -157,8 +163,6 @@ export async function startOktaStandIn(options: OktaStandInOptions = {}): Promis
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', standIn.url);
     const now = new Date().toISOString();
-    // Every user's change time, as of this request (so a change a test made shows from now on).
-    for (const user of state.users) lastUpdatedOf(user, now);
     state.requests.push(url.pathname + url.search);
     state.authorizations.push(req.headers.authorization);
     const members = /^\/api\/v1\/groups\/([^/]+)\/users$/.exec(url.pathname);
