@@ -33,7 +33,7 @@ import type { Cipher } from '../domain/crypto.ts';
 import { type DirectorySettings, groupFilterOf, maxDeactivationPercent, setNextSyncAt, syncIntervalMs } from '../domain/directory-schedule.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
-import { Prisma, type DirectorySync, type Integration, type PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type DirectorySync, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OutboundClient } from '../outbound/client.ts';
