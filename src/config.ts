@@ -51,6 +51,12 @@ export interface Config {
   /** The OAuth authorization server (src/oauth/): access token lifetime (`expires_in`), and
    * the age at which the active signing key is replaced (OAUTH_KEY_ROTATION_DAYS). */
   oauth: { tokenLifetimeSeconds: number; keyRotationMs: number };
+  /** Webhook deliveries (src/jobs/webhook-deliveries.ts): the delays before each retry
+   * (WEBHOOK_RETRY_SCHEDULE_SECONDS), how long a receiver has to answer, the poll interval,
+   * deliveries one instance sends at once, and a claim's lease. */
+  webhooks: { retryScheduleSeconds: number[]; timeoutMs: number; pollMs: number; concurrency: number; leaseMs: number };
+  /** Days events (EVENT_RETENTION_DAYS, at least 30) and audit log entries (AUDIT_LOG_RETENTION_DAYS) are kept. */
+  retention: { eventDays: number; auditLogDays: number };
 }
 
 /** Invalid settings: `problems` has one sentence per invalid setting, `message` one line each. */
@@ -107,6 +113,17 @@ class Reader {
   }
 
   /** A decimal number above 0, such as 24 or 0.5. */
+  /** A comma-separated list of numbers of seconds, each 0 or more. */
+  secondsList(name: string, fallback: number[]): number[] {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const values = raw.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part.trim())));
+    if (values.length > 0 && values.length <= 50 && values.every((value) => Number.isFinite(value) && value >= 0 && value <= 7 * 86_400))
+      return values;
+    this.problem(`${name} must be a comma-separated list of 1 to 50 numbers of seconds (each 0 to 604800), got "${raw}"`);
+    return fallback;
+  }
+
   positiveNumber(name: string, fallback: number): number {
     const raw = this.string(name);
     if (raw === undefined) return fallback;
@@ -252,6 +269,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     oauth: {
       tokenLifetimeSeconds: read.integer('OAUTH_TOKEN_LIFETIME_SECONDS', 3600, 60, 86_400),
       keyRotationMs: read.integer('OAUTH_KEY_ROTATION_DAYS', 30, 1, 365) * DAY_MS,
+    },
+    webhooks: {
+      retryScheduleSeconds: read.secondsList('WEBHOOK_RETRY_SCHEDULE_SECONDS', [5, 30, 120, 600, 3600, 10_800, 21_600]),
+      timeoutMs: read.integer('WEBHOOK_TIMEOUT_MS', 10_000, 1, 60_000),
+      pollMs: read.integer('WEBHOOK_POLL_MS', 1000, 1),
+      concurrency: read.integer('WEBHOOK_CONCURRENCY', 8, 1),
+      leaseMs: read.integer('WEBHOOK_LEASE_MS', 60_000, 1),
+    },
+    retention: {
+      eventDays: read.integer('EVENT_RETENTION_DAYS', 30, 30),
+      auditLogDays: read.integer('AUDIT_LOG_RETENTION_DAYS', 365, 30),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -34,5 +34,7 @@ export function escapeLike(text: string): string {
 
 /** True for the error of a write that broke a unique constraint. */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2010: a raw statement failed; its meta carries PostgreSQL's SQLSTATE (23505: unique_violation).
+  return error.code === 'P2002' || (error.code === 'P2010' && JSON.stringify(error.meta ?? {}).includes('23505'));
 }

@@ -1,17 +1,24 @@
 // API keys: minted secrets shown once, looked up by hash.
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { ApiKey, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Deps } from './deps.ts';
 import { Problems, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
+import { type Actor, changesOf, record } from './outbox.ts';
 import { mintSecret, sha256 } from './secrets.ts';
 import { checkName } from './validation.ts';
 
-type Tx = Pick<PrismaClient, 'apiKey'>;
+type Tx = Pick<Prisma.TransactionClient, 'apiKey' | '$executeRaw' | '$queryRaw'>;
+
+/** An API key as events tell it: never its secret or hash. */
+function apiKeyData(key: ApiKey) {
+  return { id: key.id, name: key.name, prefix: key.prefix, lastFour: key.lastFour, createdAt: key.createdAt, revokedAt: key.revokedAt };
+}
 
 /** lastUsedAt is kept current to the minute, not written on every request. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-export async function issueApiKey(db: Tx, organizationId: string, name: string) {
+/** A new key (in the caller's transaction), with its event and audit entry. */
+export async function issueApiKey(db: Tx, organizationId: string, name: string, actor: Actor) {
   const minted = mintSecret('apiKey');
   const apiKey = await db.apiKey.create({
     data: {
@@ -23,22 +30,34 @@ export async function issueApiKey(db: Tx, organizationId: string, name: string) 
       secretHash: minted.hash,
     },
   });
+  await record(db, organizationId, actor, {
+    events: [{ type: 'api_key.created', data: apiKeyData(apiKey) }],
+    audit: { action: 'api_key.create', targetId: apiKey.id, changes: changesOf(null, { name: apiKey.name, prefix: apiKey.prefix }) },
+  });
   return { apiKey, secret: minted.secret };
 }
 
-export async function generateApiKey({ db }: Pick<Deps, 'db'>, input: { name: string }) {
+export async function generateApiKey({ db, actor }: Pick<Deps, 'db' | 'actor'>, input: { name: string }) {
   const problems = new Problems();
   const name = checkName(problems, input.name);
   problems.throwIfAny();
-  return issueApiKey(db as unknown as Tx, db.organizationId, name);
+  // The tenant client's transaction, typed as a plain one: issueApiKey also runs in the admin command's.
+  return db.$transaction((tx) => issueApiKey(tx as unknown as Tx, db.organizationId, name, actor));
 }
 
 /** Revoking twice is harmless: the key stays revoked since the first time. */
-export async function revokeApiKey({ db, events }: Pick<Deps, 'db' | 'events'>, input: { id: string }) {
+export async function revokeApiKey({ db, events, actor }: Pick<Deps, 'db' | 'events' | 'actor'>, input: { id: string }) {
   const existing = isIdOf('ApiKey', input.id) ? await db.apiKey.findUnique({ where: { id: input.id } }) : null;
   if (!existing) throw notFound(['input', 'id'], 'API key');
   if (existing.revokedAt) return { apiKey: existing };
-  const apiKey = await db.apiKey.update({ where: { id: existing.id }, data: { revokedAt: new Date() } });
+  const apiKey = await db.$transaction(async (tx) => {
+    const apiKey = await tx.apiKey.update({ where: { id: existing.id }, data: { revokedAt: new Date() } });
+    await record(tx, db.organizationId, actor, {
+      events: [{ type: 'api_key.revoked', data: apiKeyData(apiKey) }],
+      audit: { action: 'api_key.revoke', targetId: apiKey.id, changes: changesOf({ revokedAt: null }, { revokedAt: apiKey.revokedAt }) },
+    });
+    return apiKey;
+  });
   events.credentialsChanged([`apiKey:${apiKey.id}`]);
   return { apiKey };
 }

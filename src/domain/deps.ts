@@ -9,6 +9,7 @@ import type { AddressPolicy } from '../outbound/address-policy.ts';
 import type { SyncSnapshot } from '../pubsub.ts';
 import type { Cipher } from './crypto.ts';
 import type { DirectorySettings } from './directory-schedule.ts';
+import type { Actor } from './outbox.ts';
 
 export interface DomainEvents {
   /** A sync waits for a runner: wake one, and tell the integration's subscribers. */
@@ -30,4 +31,13 @@ export interface Deps {
   /** The public base URL links are made from: PUBLIC_URL, else the request's origin. */
   origin: string;
   events: DomainEvents;
+  /** Who is calling, and from where: what the audit log says of the changes they make. */
+  actor: Actor;
+  /** WEBHOOK_RETRY_SCHEDULE_SECONDS and the like: what webhook endpoints are held to. */
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Delays before each retry of a failed delivery, in seconds. */
+  retryScheduleSeconds: number[];
 }

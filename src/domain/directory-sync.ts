@@ -9,6 +9,7 @@ import type { Deps } from './deps.ts';
 import { OPEN_SYNC_STATUSES, queueSync } from './directory-schedule.ts';
 import { UserErrors, apiError, notFound } from './errors.ts';
 import { isIdOf } from './ids.ts';
+import { changesOf, record } from './outbox.ts';
 import { templateOf } from './templates.ts';
 
 export interface StartDirectorySyncInput {
@@ -23,7 +24,10 @@ export interface StartDirectorySyncInput {
  * Queues a MANUAL sync, or returns the open one. An INCREMENTAL sync of a directory that
  * never synced successfully has nothing to start from: it runs FULL (its `kind` says so).
  */
-export async function startDirectorySync({ db, events, directory }: Pick<Deps, 'db' | 'events' | 'directory'>, input: StartDirectorySyncInput) {
+export async function startDirectorySync(
+  { db, events, directory, actor }: Pick<Deps, 'db' | 'events' | 'directory' | 'actor'>,
+  input: StartDirectorySyncInput,
+) {
   const field = ['input', 'integrationId'];
   const integration = isIdOf('Integration', input.integrationId) ? await db.integration.findUnique({ where: { id: input.integrationId } }) : null;
   if (!integration) throw notFound(field, 'integration');
@@ -42,12 +46,20 @@ export async function startDirectorySync({ db, events, directory }: Pick<Deps, '
     const incremental =
       input.kind === 'INCREMENTAL' &&
       (await tx.directorySync.findFirst({ where: { integrationId: integration.id, status: 'SUCCEEDED' }, select: { id: true } })) !== null;
-    return queueSync(
+    const queued = await queueSync(
       tx,
       integration,
       { trigger: 'MANUAL', kind: incremental ? 'INCREMENTAL' : 'FULL', allowMassDeactivation: input.allowMassDeactivation ?? false },
       directory,
     );
+    await record(tx, db.organizationId, actor, {
+      audit: {
+        action: 'directory_sync.start',
+        targetId: integration.id,
+        changes: changesOf(null, { syncId: queued.id, kind: queued.kind, allowMassDeactivation: queued.allowMassDeactivation }),
+      },
+    });
+    return queued;
   });
   if (sync.status === 'QUEUED') await events.syncQueued(sync);
   return { sync };

@@ -1,7 +1,7 @@
 // IDs are opaque strings, globally unique, prefixed by type and time-ordered (a ULID
 // after the prefix), so sorting by id sorts by creation and `node(id:)` can tell the
 // type from the prefix alone.
-import { monotonicFactory } from 'ulid';
+import { encodeTime, monotonicFactory } from 'ulid';
 
 export const ID_PREFIX = {
   Organization: 'org',
@@ -15,6 +15,10 @@ export const ID_PREFIX = {
   DirectorySync: 'sync',
   IdentityRecord: 'idr',
   SigningKey: 'sk',
+  Event: 'evt',
+  WebhookEndpoint: 'whe',
+  WebhookDelivery: 'whd',
+  AuditLogEntry: 'aud',
 } as const;
 
 export type IdType = keyof typeof ID_PREFIX;
@@ -38,4 +42,14 @@ export function typeOfId(id: string): IdType | undefined {
 /** True when id is well-formed and of the given type. */
 export function isIdOf(type: IdType, id: string): boolean {
   return typeOfId(id) === type;
+}
+
+/**
+ * A SQL expression that makes a new ID of `type` for each row of a statement (events of a
+ * sync's pages are made in SQL, from the rows a statement wrote): the time part is this
+ * moment's, as newId's, and the rest random, so IDs keep sorting by creation across
+ * statements (rows of one statement share a millisecond and sort among themselves at random).
+ */
+export function sqlNewIdPrefix(type: IdType): string {
+  return `${ID_PREFIX[type]}_${encodeTime(Date.now(), 10).toLowerCase()}`;
 }

@@ -1,12 +1,13 @@
 // Integrations: created from a template, linked to a workflow (CUSTOM templates) or
 // syncing a directory (DIRECTORY templates), edited, listed, and deleted for good.
 import { lockRow } from '../db/sql.ts';
-import type { IntegrationStatus, Prisma } from '../generated/prisma/client.ts';
+import type { Integration, IntegrationStatus, Prisma } from '../generated/prisma/client.ts';
 import type { Deps } from './deps.ts';
 import { Problems, UserErrors, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { queueSync, rescheduledAt, syncIntervalMs } from './directory-schedule.ts';
 import { applyConfig, storedConfigOf } from './integration-config.ts';
+import { type Changes, SECRET_CHANGED, changesOf, record } from './outbox.ts';
 import { mintSecret, randomToken } from './secrets.ts';
 import { type IntegrationCategory, type IntegrationTemplate, TEMPLATES, findTemplate, takesWorkflow, templateOf } from './templates.ts';
 import { checkName } from './validation.ts';
@@ -43,6 +44,39 @@ export function integrationWhere(filter: IntegrationFilter | null | undefined): 
   return { AND: conditions };
 }
 
+/** An integration as events tell it: its ID and public fields (no secret, masked or not). */
+export function integrationData(integration: Integration) {
+  return {
+    id: integration.id,
+    name: integration.name,
+    templateKey: integration.templateKey,
+    status: integration.status,
+    workflowId: integration.workflowId,
+    clientId: integration.clientId,
+    config: storedConfigOf(integration).config,
+    createdAt: integration.createdAt,
+    updatedAt: integration.updatedAt,
+  };
+}
+
+/** What an audit entry says changed: public fields and config values, and which secrets were replaced (never their values). */
+function integrationChanges(before: Integration | null, after: Integration): Changes {
+  const fields = (i: Integration) => ({
+    name: i.name,
+    templateKey: i.templateKey,
+    status: i.status,
+    workflowId: i.workflowId,
+    ...Object.fromEntries(Object.entries(storedConfigOf(i).config).map(([key, value]) => [`config.${key}`, value])),
+  });
+  const changes = changesOf(before && fields(before), fields(after));
+  const secretsBefore = before ? storedConfigOf(before).secrets : {};
+  const secretsAfter = storedConfigOf(after).secrets;
+  for (const key of new Set([...Object.keys(secretsBefore), ...Object.keys(secretsAfter)])) {
+    if (secretsBefore[key]?.ciphertext !== secretsAfter[key]?.ciphertext) changes[`config.${key}`] = { from: null, to: SECRET_CHANGED };
+  }
+  return changes;
+}
+
 /** Checks the workflow rule of the template; returns the workflow ID to store. */
 async function checkWorkflow(
   db: Pick<Deps['db'], 'workflow'>,
@@ -65,7 +99,7 @@ async function checkWorkflow(
   return workflow?.id;
 }
 
-export async function createIntegration({ db, cipher, addressPolicy, events, directory }: Deps, input: CreateIntegrationInput) {
+export async function createIntegration({ db, cipher, addressPolicy, events, directory, actor }: Deps, input: CreateIntegrationInput) {
   const template = findTemplate(input.templateKey);
   if (!template) throw UserErrors.of('TEMPLATE_NOT_FOUND', ['input', 'templateKey'], `No integration template "${input.templateKey}".`);
   const problems = new Problems();
@@ -91,6 +125,10 @@ export async function createIntegration({ db, cipher, addressPolicy, events, dir
     });
     // A directory integration's first sync is queued with it; the sync runner claims it.
     const firstSync = template.connector ? await queueSync(tx, integration, { trigger: 'CREATED', kind: 'FULL' }, directory) : null;
+    await record(tx, db.organizationId, actor, {
+      events: [{ type: 'integration.created', data: integrationData(integration) }],
+      audit: { action: 'integration.create', targetId: integration.id, changes: integrationChanges(null, integration) },
+    });
     return { integration, firstSync };
   });
   if (firstSync) await events.syncQueued(firstSync);
@@ -104,7 +142,7 @@ async function findIntegration(db: Pick<Deps['db'], 'integration'>, id: string, 
 }
 
 /** Config rules (merge, URL policy, credentials staying where they were given) are applyConfig's. */
-export async function updateIntegration({ db, cipher, addressPolicy, events, directory }: Deps, input: UpdateIntegrationInput) {
+export async function updateIntegration({ db, cipher, addressPolicy, events, directory, actor }: Deps, input: UpdateIntegrationInput) {
   const integration = await db.$transaction(async (tx) => {
     // Lock the row: concurrent config merges then apply one after the other, none lost.
     await lockRow(tx, { integration: input.id, of: db.organizationId });
@@ -124,7 +162,7 @@ export async function updateIntegration({ db, cipher, addressPolicy, events, dir
       stored && template.connector && syncIntervalMs({ ...current, ...stored }, directory) !== syncIntervalMs(current, directory)
         ? await rescheduledAt(tx, { ...current, ...stored }, directory)
         : undefined;
-    return tx.integration.update({
+    const updated = await tx.integration.update({
       where: { id: current.id },
       data: {
         name,
@@ -134,6 +172,15 @@ export async function updateIntegration({ db, cipher, addressPolicy, events, dir
         ...(stored ? { config: stored.config as object, secrets: stored.secrets as object } : {}),
       },
     });
+    const changes = integrationChanges(current, updated);
+    // An update that changes nothing is not an event, nor an entry in the audit log.
+    if (Object.keys(changes).length) {
+      await record(tx, db.organizationId, actor, {
+        events: [{ type: 'integration.updated', data: { ...integrationData(updated), changedFields: Object.keys(changes) } }],
+        audit: { action: 'integration.update', targetId: updated.id, changes },
+      });
+    }
+    return updated;
   });
   // Its OAuth client's tokens hold only while it is ACTIVE.
   if (input.status) events.credentialsChanged([`integration:${integration.id}`]);
@@ -141,24 +188,42 @@ export async function updateIntegration({ db, cipher, addressPolicy, events, dir
 }
 
 /** Irreversible: the row, its credentials and directory users go; sessions keep their history. */
-export async function deleteIntegration({ db, events }: Pick<Deps, 'db' | 'events'>, input: { id: string }) {
+export async function deleteIntegration({ db, events, actor }: Pick<Deps, 'db' | 'events' | 'actor'>, input: { id: string }) {
   const integration = await findIntegration(db, input.id, ['input', 'id']);
-  const { count } = await db.integration.deleteMany({ where: { id: integration.id } });
-  if (count === 0) throw notFound(['input', 'id'], 'integration');
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.integration.deleteMany({ where: { id: integration.id } });
+    if (count === 0) throw notFound(['input', 'id'], 'integration');
+    await record(tx, db.organizationId, actor, {
+      events: [{ type: 'integration.deleted', data: integrationData(integration) }],
+      audit: { action: 'integration.delete', targetId: integration.id, changes: changesOf({ name: integration.name }, { name: null }) },
+    });
+  });
   events.credentialsChanged([`integration:${integration.id}`]);
   return { deletedIntegrationId: integration.id };
 }
 
 /** A new client secret, returned once; the previous one stops working at once. */
-export async function generateClientSecret({ db }: Pick<Deps, 'db'>, input: { integrationId: string }) {
+export async function generateClientSecret({ db, actor }: Pick<Deps, 'db' | 'actor'>, input: { integrationId: string }) {
   const integration = await findIntegration(db, input.integrationId, ['input', 'integrationId']);
   if (!templateOf(integration).oauthClient) {
     throw UserErrors.of('CLIENT_SECRET_NOT_SUPPORTED', ['input', 'integrationId'], 'Only OIDC_CLIENT_CREDENTIALS integrations have client secrets.');
   }
   const minted = mintSecret('clientSecret');
-  const updated = await db.integration.update({
-    where: { id: integration.id },
-    data: { clientSecretHash: minted.hash, clientSecretLastFour: minted.lastFour, clientSecretCreatedAt: new Date() },
+  const updated = await db.$transaction(async (tx) => {
+    const updated = await tx.integration.update({
+      where: { id: integration.id },
+      data: { clientSecretHash: minted.hash, clientSecretLastFour: minted.lastFour, clientSecretCreatedAt: new Date() },
+    });
+    await record(tx, db.organizationId, actor, {
+      events: [
+        {
+          type: 'client_secret.generated',
+          data: { integrationId: updated.id, clientId: updated.clientId, lastFour: minted.lastFour, createdAt: updated.clientSecretCreatedAt },
+        },
+      ],
+      audit: { action: 'client_secret.generate', targetId: updated.id, changes: { clientSecret: { from: null, to: SECRET_CHANGED } } },
+    });
+    return updated;
   });
   return { integration: updated, clientSecret: minted.secret };
 }

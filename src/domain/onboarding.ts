@@ -3,12 +3,13 @@
 // by the verification engine's callback. Directory users' enrollment follows them.
 import { escapeLike, isUniqueViolation } from '../db/sql.ts';
 import type { TenantClient } from '../db/tenant.ts';
-import type { OnboardingSession, PrismaClient } from '../generated/prisma/client.ts';
+import { type OnboardingSession, Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Cipher } from './crypto.ts';
 import type { Deps } from './deps.ts';
 import { Problems, UserErrors } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { storedConfigOf } from './integration-config.ts';
+import { type Actor, changeAndRecord, changesOf, record } from './outbox.ts';
 import { randomToken, sha256 } from './secrets.ts';
 import { templateOf } from './templates.ts';
 import { checkReference } from './validation.ts';
@@ -112,16 +113,45 @@ async function resolveDirectoryUser(db: TenantClient, input: RequestOnboardingIn
   return byHint?.id;
 }
 
+/** A session as events tell it: never its onboarding URL (its token opens the page). */
+function sessionData(session: OnboardingSession, workflowVersion?: number) {
+  return {
+    id: session.id,
+    integrationId: session.integrationId,
+    workflowId: session.workflowId,
+    ...(workflowVersion === undefined ? {} : { workflowVersion }),
+    directoryUserId: session.directoryUserId,
+    externalUserId: session.externalUserId,
+    email: session.email,
+    status: session.status,
+    createdAt: session.createdAt,
+    expiresAt: session.expiresAt,
+    completedAt: session.completedAt,
+  };
+}
+
+/**
+ * The session's row inserted by one statement: with its event and audit entry in the same
+ * statement (changeAndRecord), a session costs no transaction of its own. Every column is
+ * given, in the table's own order, by json_populate_record.
+ */
+function insertSession(session: OnboardingSession): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "OnboardingSession" SELECT * FROM json_populate_record(NULL::"OnboardingSession", ${JSON.stringify(session)}::json) RETURNING *`;
+}
+
 /** A new session (or, for a replayed idempotency key, the one it made). */
-export async function requestNewOnboarding({ db, origin, cipher }: Pick<Deps, 'db' | 'origin' | 'cipher'>, given: RequestNewOnboardingInput) {
+export async function requestNewOnboarding(
+  { db, origin, cipher, actor }: Pick<Deps, 'db' | 'origin' | 'cipher' | 'actor'>,
+  given: RequestNewOnboardingInput,
+) {
   const problems = new Problems();
   for (const field of ['loginHint', 'externalUserId', 'idempotencyKey'] as const) checkReference(problems, given[field], ['input', field]);
   problems.throwIfAny();
   const input: RequestOnboardingInput = { ...given, redirectUrl: given.redirectUrl == null ? given.redirectUrl : String(given.redirectUrl) };
-  return { session: await openSession(db, origin, cipher, input) };
+  return { session: await openSession(db, origin, cipher, actor, input) };
 }
 
-async function openSession(db: TenantClient, origin: string, cipher: Cipher, input: RequestOnboardingInput) {
+async function openSession(db: TenantClient, origin: string, cipher: Cipher, actor: Actor, input: RequestOnboardingInput) {
   // With its workflow's current version, in the same statement: the session's snapshot of
   // the workflow is what was current when the request was read.
   const integration = isIdOf('Integration', input.integrationId)
@@ -155,13 +185,14 @@ async function openSession(db: TenantClient, origin: string, cipher: Cipher, inp
 
   const id = newId('OnboardingSession');
   const token = randomToken(32);
-  const session = {
+  const now = new Date();
+  const session: OnboardingSession = {
     id,
     organizationId: db.organizationId,
     integrationId: integration.id,
     workflowId: version.workflowId,
     workflowVersionId: version.id,
-    directoryUserId,
+    directoryUserId: directoryUserId ?? null,
     externalUserId: input.externalUserId ?? null,
     email: input.email ?? null,
     loginHint: input.loginHint ?? null,
@@ -172,14 +203,32 @@ async function openSession(db: TenantClient, origin: string, cipher: Cipher, inp
     // The token is a bearer credential for the onboarding page: stored encrypted (and as
     // a hash for lookups), never in clear.
     onboardingUrl: cipher.encrypt(`${origin}/onboarding/${id}?token=${token}`),
-    expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+    status: 'PENDING',
+    createdAt: now,
+    completedAt: null,
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+  };
+  const recorded = {
+    events: [{ type: 'onboarding.session.created' as const, data: sessionData(session, version.version) }],
+    audit: {
+      action: 'onboarding_session.create',
+      targetId: id,
+      changes: changesOf(null, {
+        integrationId: session.integrationId,
+        directoryUserId: session.directoryUserId,
+        externalUserId: session.externalUserId,
+        email: session.email,
+        redirectUrl: session.redirectUrl,
+      }),
+    },
   };
   try {
-    if (!directoryUserId) return await db.onboardingSession.create({ data: session });
+    if (!directoryUserId) return (await changeAndRecord<OnboardingSession>(db, insertSession(session), db.organizationId, actor, recorded))[0];
     // A directory user's enrollment changes with its session, atomically.
     return await db.$transaction(async (tx) => {
       const created = await tx.onboardingSession.create({ data: session });
       await tx.directoryUser.update({ where: { id: directoryUserId }, data: { enrollmentStatus: 'PENDING' } });
+      await record(tx, db.organizationId, actor, recorded);
       return created;
     });
   } catch (error) {
@@ -219,7 +268,7 @@ export async function encryptClearOnboardingUrls(prisma: PrismaClient, cipher: C
 
 /** The verification engine's callback: finishes an open session, and its directory user's enrollment. */
 export async function completeOnboardingSession(
-  { db }: Pick<Deps, 'db'>,
+  { db, actor }: Pick<Deps, 'db' | 'actor'>,
   input: { sessionId: string; outcome: 'COMPLETED' | 'FAILED'; fullName?: string | null },
 ) {
   const field = ['input', 'sessionId'];
@@ -250,7 +299,16 @@ export async function completeOnboardingSession(
         });
       }
     }
-    return tx.onboardingSession.findUniqueOrThrow({ where: { id: session.id } });
+    const completed = await tx.onboardingSession.findUniqueOrThrow({ where: { id: session.id } });
+    await record(tx, db.organizationId, actor, {
+      events: [{ type: input.outcome === 'COMPLETED' ? 'onboarding.session.completed' : 'onboarding.session.failed', data: sessionData(completed) }],
+      audit: {
+        action: 'onboarding_session.complete',
+        targetId: session.id,
+        changes: changesOf({ status: session.status }, { status: completed.status }),
+      },
+    });
+    return completed;
   });
   return { session: completed };
 }

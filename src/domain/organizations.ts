@@ -5,6 +5,10 @@ import { Feature } from '../generated/prisma/enums.ts';
 import { issueApiKey } from './api-keys.ts';
 import { Problems } from './errors.ts';
 import { newId } from './ids.ts';
+import { type Actor, changesOf, record } from './outbox.ts';
+
+/** What the audit log says of the admin command's changes. */
+export const ADMIN_ACTOR = (command: string): Actor => ({ type: 'ADMIN_COMMAND', id: null, name: command, requestId: null, ipAddress: null });
 import { checkName } from './validation.ts';
 
 export const FEATURES: readonly Feature[] = Object.values(Feature);
@@ -23,7 +27,11 @@ export async function createOrganization(prisma: PrismaClient, input: { name: st
     const organization = await tx.organization.create({
       data: { id: newId('Organization'), name, features: integrations ? ['INTEGRATIONS_ECOSYSTEM'] : [] },
     });
-    const { apiKey, secret } = await issueApiKey(tx, organization.id, 'Admin key');
+    const actor = ADMIN_ACTOR('create-org');
+    await record(tx, organization.id, actor, {
+      audit: { action: 'organization.create', targetId: organization.id, changes: changesOf(null, { name, features: organization.features }) },
+    });
+    const { apiKey, secret } = await issueApiKey(tx, organization.id, 'Admin key', actor);
     return { organization, apiKey, secret };
   });
 }
@@ -36,6 +44,13 @@ export async function setFeature(prisma: PrismaClient, organizationId: string, f
     const features = new Set(organization.features);
     if (enabled) features.add(feature);
     else features.delete(feature);
-    return tx.organization.update({ where: { id: organizationId }, data: { features: [...features] } });
+    const updated = await tx.organization.update({ where: { id: organizationId }, data: { features: [...features] } });
+    const changes = changesOf({ features: organization.features }, { features: updated.features });
+    if (Object.keys(changes).length) {
+      await record(tx, organizationId, ADMIN_ACTOR('set-feature'), {
+        audit: { action: 'organization.set_feature', targetId: organizationId, changes },
+      });
+    }
+    return updated;
   });
 }

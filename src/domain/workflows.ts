@@ -4,6 +4,7 @@
 import type { Deps } from './deps.ts';
 import { Problems, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
+import { changesOf, record } from './outbox.ts';
 import { randomToken } from './secrets.ts';
 import { checkName } from './validation.ts';
 
@@ -23,27 +24,36 @@ function checkSteps(problems: Problems, steps: string[]): string[] {
   });
 }
 
-export async function createWorkflow({ db }: Pick<Deps, 'db'>, input: { name: string; steps: string[] }) {
+export async function createWorkflow({ db, actor }: Pick<Deps, 'db' | 'actor'>, input: { name: string; steps: string[] }) {
   const problems = new Problems();
   const name = checkName(problems, input.name);
   const steps = checkSteps(problems, input.steps);
   problems.throwIfAny();
   const id = newId('Workflow');
-  const workflow = await db.workflow.create({
-    data: {
-      id,
-      organizationId: db.organizationId,
-      configurationId: `cfg_${randomToken(15)}`,
-      name,
-      steps,
-      version: 1,
-      versions: { create: { id: newId('WorkflowVersion'), version: 1, steps } },
-    },
+  const workflow = await db.$transaction(async (tx) => {
+    const workflow = await tx.workflow.create({
+      data: {
+        id,
+        organizationId: db.organizationId,
+        configurationId: `cfg_${randomToken(15)}`,
+        name,
+        steps,
+        version: 1,
+        versions: { create: { id: newId('WorkflowVersion'), version: 1, steps } },
+      },
+    });
+    await record(tx, db.organizationId, actor, {
+      audit: { action: 'workflow.create', targetId: workflow.id, changes: changesOf(null, { name, steps, version: 1 }) },
+    });
+    return workflow;
   });
   return { workflow };
 }
 
-export async function updateWorkflow({ db }: Pick<Deps, 'db'>, input: { id: string; name?: string | null; steps?: string[] | null }) {
+export async function updateWorkflow(
+  { db, actor }: Pick<Deps, 'db' | 'actor'>,
+  input: { id: string; name?: string | null; steps?: string[] | null },
+) {
   const problems = new Problems();
   const name = input.name == null ? undefined : checkName(problems, input.name);
   const steps = input.steps == null ? undefined : checkSteps(problems, input.steps);
@@ -52,17 +62,20 @@ export async function updateWorkflow({ db }: Pick<Deps, 'db'>, input: { id: stri
     const current = isIdOf('Workflow', input.id) ? await tx.workflow.findUnique({ where: { id: input.id } }) : null;
     if (!current) throw notFound(['input', 'id'], 'workflow');
     const stepsChanged = steps !== undefined && JSON.stringify(steps) !== JSON.stringify(current.steps);
-    if (!stepsChanged) {
-      return name === undefined ? current : tx.workflow.update({ where: { id: current.id }, data: { name } });
+    let updated = current;
+    if (stepsChanged) {
+      // The increment runs under the row's lock, so concurrent edits get distinct versions.
+      updated = await tx.workflow.update({ where: { id: current.id }, data: { name, steps, version: { increment: 1 } } });
+      await tx.workflowVersion.create({
+        data: { id: newId('WorkflowVersion'), workflowId: current.id, version: updated.version, steps },
+      });
+    } else if (name !== undefined) {
+      updated = await tx.workflow.update({ where: { id: current.id }, data: { name } });
     }
-    // The increment runs under the row's lock, so concurrent edits get distinct versions.
-    const updated = await tx.workflow.update({
-      where: { id: current.id },
-      data: { name, steps, version: { increment: 1 } },
-    });
-    await tx.workflowVersion.create({
-      data: { id: newId('WorkflowVersion'), workflowId: current.id, version: updated.version, steps },
-    });
+    const fields = (w: typeof current) => ({ name: w.name, steps: w.steps, version: w.version });
+    const changes = changesOf(fields(current), fields(updated));
+    if (Object.keys(changes).length)
+      await record(tx, db.organizationId, actor, { audit: { action: 'workflow.update', targetId: current.id, changes } });
     return updated;
   });
   return { workflow };

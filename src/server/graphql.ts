@@ -9,6 +9,8 @@ import { type DocumentNode, GraphQLError, locatedError } from 'graphql';
 import { type Plugin, createYoga, maskError as yogaMaskError, useExecutionCancellation, type YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { Deps, DomainEvents } from '../domain/deps.ts';
+import type { Actor } from '../domain/outbox.ts';
+import { clientAddress } from './client-address.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { apiError } from '../domain/errors.ts';
 import { connectionLost } from '../db/connection-retry.ts';
@@ -63,6 +65,21 @@ function originOf(config: Config, request: Request | undefined, req: IncomingMes
   if (config.publicUrl) return config.publicUrl;
   if (request) return new URL(request.url).origin;
   return `http://${req?.headers.host ?? 'localhost'}`;
+}
+
+/** The audit log's actor of a request: the API key or OAuth client, its request ID and client address. */
+function actorOf(viewer: Viewer, req: IncomingMessage | undefined, trustProxyHops: number): Actor {
+  const header = (name: string) => {
+    const value = req?.headers[name];
+    return Array.isArray(value) ? value.join(',') : value;
+  };
+  return {
+    type: viewer.apiKey ? 'API_KEY' : 'OAUTH_CLIENT',
+    id: viewer.apiKey ? viewer.apiKey.id : viewer.integrationId,
+    name: viewer.apiKey ? viewer.apiKey.name : null,
+    requestId: currentRequestId() ?? null,
+    ipAddress: clientAddress(header, req?.socket.remoteAddress, trustProxyHops) ?? null,
+  };
 }
 
 export function createGraphQLHandler({ config, services, prisma, logger, authenticator }: GraphQLDeps) {
@@ -136,6 +153,8 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
         directory: config.directory,
         origin: originOf(config, initial.req ? undefined : initial.request, initial.req),
         events,
+        actor: actorOf(viewer, initial.req, config.trustProxyHops),
+        webhooks: config.webhooks,
       };
       return { viewer, deps };
     },

@@ -49,6 +49,8 @@ describe('defaults', () => {
       database: { statementTimeoutMs: 10_000, poolSize: 10, connectionsPerRequest: 2 },
       limits: { maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxBodyBytes: 1024 * 1024 },
       oauth: { tokenLifetimeSeconds: 3600, keyRotationMs: 30 * DAY_MS },
+      webhooks: { retryScheduleSeconds: [5, 30, 120, 600, 3600, 10_800, 21_600], timeoutMs: 10_000, pollMs: 1000, concurrency: 8, leaseMs: 60_000 },
+      retention: { eventDays: 30, auditLogDays: 365 },
     };
     expect(loadConfig({})).toEqual(expected);
   });
@@ -76,6 +78,13 @@ describe('defaults', () => {
 describe('accepted values', () => {
   const cases: [name: string, env: NodeJS.ProcessEnv, pick: (config: Config) => unknown, expected: unknown][] = [
     ['PORT 0 (any free port)', { PORT: '0' }, (c) => c.port, 0],
+    [
+      'WEBHOOK_RETRY_SCHEDULE_SECONDS with blanks and fractions',
+      { WEBHOOK_RETRY_SCHEDULE_SECONDS: '0.5, 1,2' },
+      (c) => c.webhooks.retryScheduleSeconds,
+      [0.5, 1, 2],
+    ],
+    ['EVENT_RETENTION_DAYS above its minimum', { EVENT_RETENTION_DAYS: '90' }, (c) => c.retention.eventDays, 90],
     ['PORT at its maximum', { PORT: '65535' }, (c) => c.port, 65_535],
     ['PORT with surrounding blanks', { PORT: ' 8080 ' }, (c) => c.port, 8080],
     ['HOST', { HOST: '127.0.0.1' }, (c) => c.host, '127.0.0.1'],
@@ -168,6 +177,15 @@ describe('invalid values: one line each', () => {
       'CORS_ORIGINS entries must be origins like https://app.example.com, got "app.example.com", "https://x.example.com/path"',
     ],
     [{ TRUST_PROXY: '11' }, 'TRUST_PROXY must be an integer from 0 to 10, got "11"'],
+    [
+      { WEBHOOK_RETRY_SCHEDULE_SECONDS: '5,,30' },
+      'WEBHOOK_RETRY_SCHEDULE_SECONDS must be a comma-separated list of 1 to 50 numbers of seconds (each 0 to 604800), got "5,,30"',
+    ],
+    [
+      { WEBHOOK_RETRY_SCHEDULE_SECONDS: '5,-1' },
+      'WEBHOOK_RETRY_SCHEDULE_SECONDS must be a comma-separated list of 1 to 50 numbers of seconds (each 0 to 604800), got "5,-1"',
+    ],
+    [{ EVENT_RETENTION_DAYS: '7' }, 'EVENT_RETENTION_DAYS must be an integer of at least 30, got "7"'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be an integer from 0 to 10, got "yes"'],
     [{ EXPOSE_SQL_COUNT: 'true' }, 'EXPOSE_SQL_COUNT must be 1 or 0, got "true"'],
     [{ ALLOW_PRIVATE_NETWORK_TARGETS: '1' }, 'ALLOW_PRIVATE_NETWORK_TARGETS must be true or false, got "1"'],
