@@ -9,6 +9,8 @@ import { DatabaseUnavailableError, openDatabase } from './db/client.ts';
 import { loadCipher } from './domain/crypto.ts';
 import { encryptClearOnboardingUrls } from './domain/onboarding.ts';
 import { type SyncRunner, startSyncRunner } from './jobs/directory-sync.ts';
+import { startRetention } from './jobs/retention.ts';
+import { startDeliveryWorker } from './jobs/webhook-deliveries.ts';
 import { type Logger, createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createOAuth } from './oauth/index.ts';
@@ -86,6 +88,10 @@ async function main() {
     // PGlite runs one transaction at a time: a second commit in flight would only queue.
     commitsInFlight: db.mode === 'postgres' ? 2 : 1,
   });
+  // Webhook receivers get WEBHOOK_TIMEOUT_MS to answer, and only the start of what they answer is read.
+  const receivers = createOutboundClient({ ...config.outbound, timeoutMs: config.webhooks.timeoutMs, maxResponseBytes: 64 * 1024 });
+  const deliveries = startDeliveryWorker({ prisma: db.prisma, cipher, logger, outbound: receivers, metrics, ...config.webhooks });
+  const retention = startRetention(db.prisma, config.retention, logger);
   logger.info({ port, storage: db.mode, dataDir: db.mode === 'postgres' ? undefined : config.dataDir }, `serving http://localhost:${port}/graphql`);
 
   let stopping = false;
@@ -95,7 +101,10 @@ async function main() {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
     await sync.runner?.stop();
+    await deliveries.stop();
+    await retention.stop();
     await outbound.close();
+    await receivers.close();
     await events.close();
     await limits.close();
     await db.close();

@@ -3,9 +3,9 @@
 // in one process (tests, benchmarks) keep their own counts. GraphQL requests and their
 // durations per operation come from @graphql-yoga/plugin-prometheus on this registry; what
 // the plugin cannot see (answers refused at the HTTP edge, errors by code, open
-// subscriptions, directory sync runs) is counted here with prom-client directly.
+// subscriptions, directory sync runs, webhook deliveries) is counted here with prom-client directly.
 import { timingSafeEqual } from 'node:crypto';
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -25,6 +25,18 @@ export function createMetrics() {
     usersProcessed: new Counter({
       name: 'directory_sync_users_processed_total',
       help: 'Upstream users read by directory syncs',
+      registers: [registry],
+    }),
+    webhookDeliveries: new Counter({
+      name: 'webhook_delivery_attempts_total',
+      help: 'Webhook delivery attempts, by outcome (delivered; retried: failed, tried again later; failed: failed the last time, given up)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    webhookDeliverySeconds: new Histogram({
+      name: 'webhook_delivery_duration_seconds',
+      help: "Time from sending a webhook to the receiver's answer (or the failure)",
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
   };

@@ -26,7 +26,8 @@ export type UserErrorCode =
   | 'DIRECTORY_USER_INACTIVE'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'SESSION_NOT_FOUND'
-  | 'SESSION_ALREADY_FINISHED';
+  | 'SESSION_ALREADY_FINISHED'
+  | 'WEBHOOK_ENDPOINT_DISABLED';
 
 export interface UserErrorShape {
   field: string[] | null;

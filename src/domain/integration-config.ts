@@ -5,10 +5,11 @@
 // judged here too, as data of the templates (README: "Outbound requests"): a URL field may not name
 // localhost or a literal address the address policy refuses, and an update that changes
 // a field marked `secretDestination` must give the stored secrets again.
-import { type AddressPolicy, bareHost, isRefusedLiteralHost } from '../outbound/address-policy.ts';
+import type { AddressPolicy } from '../outbound/address-policy.ts';
 import type { Cipher } from './crypto.ts';
 import type { Problems, UserErrorCode } from './errors.ts';
 import type { IntegerSettings, IntegrationTemplate, TemplateField } from './templates.ts';
+import { checkTenantUrl } from './validation.ts';
 
 /** What validating a config needs besides the template: encryption, the address policy, the settings fields are bounded by. */
 export interface ConfigServices {
@@ -58,21 +59,9 @@ function checkValue(field: TemplateField, value: unknown, services: ConfigServic
     }
     case 'URL': {
       if (typeof value !== 'string') return { code: 'INVALID', error: `${field.label} must be a URL string.` };
-      let url: URL;
-      try {
-        url = new URL(value.trim());
-      } catch {
-        return { code: 'INVALID', error: `${field.label} must be an absolute http(s) URL.` };
-      }
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'INVALID', error: `${field.label} must be an http(s) URL.` };
-      if (url.username || url.password) return { code: 'INVALID', error: `${field.label} must not contain credentials.` };
-      // Host names are judged when connecting, on the addresses they resolve to.
-      if (isRefusedLiteralHost(url, services.addressPolicy)) {
-        return {
-          code: 'URL_NOT_ALLOWED',
-          error: `${field.label} points to ${bareHost(url)}, a local, private or otherwise non-public address; this server does not connect there.`,
-        };
-      }
+      const checked = checkTenantUrl(value, field.label, services.addressPolicy);
+      if (!('url' in checked)) return checked;
+      const { url } = checked;
       return { value: url.toString().replace(/\/+$/, '') };
     }
     case 'STRING_LIST': {

@@ -94,7 +94,7 @@ interface RawSql {
 
 /** A SQL expression giving each row a new event ID. */
 export function newEventIdSql(): Prisma.Sql {
-  return Prisma.sql`(${sqlNewIdPrefix('Event')} || substr(replace(gen_random_uuid()::text, '-', ''), 1, 16))`;
+  return Prisma.sql`(${sqlNewIdPrefix('Event')}::text || substr(replace(gen_random_uuid()::text, '-', ''), 1, 16))`;
 }
 
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
@@ -162,7 +162,6 @@ export async function record(tx: RawSql, organizationId: string, actor: Actor, r
  * data-modifying statement with RETURNING, whose rows are answered.
  */
 export async function changeAndRecord<Row>(db: RawSql, change: Prisma.Sql, organizationId: string, actor: Actor, recorded: Recorded): Promise<Row[]> {
-  const ctes = recordingCtes(organizationId, actor, recorded);
   const all = [Prisma.sql`"changed" AS (${change})`, ...recordingCtes(organizationId, actor, recorded)];
   return db.$queryRaw<Row[]>(Prisma.sql`WITH ${Prisma.join(all, ',')} SELECT * FROM "changed"`);
 }

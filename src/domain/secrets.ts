@@ -25,6 +25,14 @@ export function mintSecret(kind: keyof typeof SECRET_PREFIX): MintedSecret {
   return { secret, hash: sha256(secret), prefix: secret.slice(0, SECRET_PREFIX[kind].length + 4), lastFour: secret.slice(-4) };
 }
 
+/**
+ * A webhook signing secret as Standard Webhooks has it: `whsec_` and the base64 of 32
+ * random bytes (the HMAC key). Unlike API keys it is kept, encrypted: the server signs with it.
+ */
+export function mintWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
 /** A random URL-safe token (onboarding links, client IDs). */
 export function randomToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');

@@ -1,6 +1,7 @@
 // The input rules several use cases share, each stated once (README: "Integrations and
 // onboarding sessions"): names of things, and the caller's own references.
-import type { Problems } from './errors.ts';
+import { type AddressPolicy, bareHost, isRefusedLiteralHost } from '../outbound/address-policy.ts';
+import type { Problems, UserErrorCode } from './errors.ts';
 
 /** Names of organizations, API keys, workflows and integrations. */
 const NAME_MAX_LENGTH = 100;
@@ -21,4 +22,27 @@ export function checkReference(problems: Problems, value: string | null | undefi
   if (value != null && value.length > REFERENCE_MAX_LENGTH) {
     problems.add('INVALID', field, `${field.at(-1)} is at most ${REFERENCE_MAX_LENGTH} characters.`);
   }
+}
+
+/**
+ * A URL the server will call (a directory's, a webhook receiver's): absolute http(s), no
+ * credentials in it, and not a literal local or private address (contract 6.2.2; host
+ * names are judged when connecting, on the addresses they resolve to).
+ */
+export function checkTenantUrl(value: string, label: string, policy: AddressPolicy): { url: URL } | { code: UserErrorCode; error: string } {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { code: 'INVALID', error: `${label} must be an absolute http(s) URL.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { code: 'INVALID', error: `${label} must be an http(s) URL.` };
+  if (url.username || url.password) return { code: 'INVALID', error: `${label} must not contain credentials.` };
+  if (isRefusedLiteralHost(url, policy)) {
+    return {
+      code: 'URL_NOT_ALLOWED',
+      error: `${label} points to ${bareHost(url)}, a local, private or otherwise non-public address; this server does not connect there.`,
+    };
+  }
+  return { url };
 }

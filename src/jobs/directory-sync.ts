@@ -17,7 +17,6 @@
 // the process cannot take down server after server. A run stops at once when its lease is
 // lost (the integration was deleted, or another runner took over).
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { lockRow } from '../db/sql.ts';
 import { connectorFor } from '../directory/connectors/index.ts';
 import {
@@ -33,12 +32,14 @@ import type { Cipher } from '../domain/crypto.ts';
 import { type DirectorySettings, groupFilterOf, maxDeactivationPercent, setNextSyncAt, syncIntervalMs } from '../domain/directory-schedule.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { newId } from '../domain/ids.ts';
+import { type EventRecord, type EventType, SYSTEM_ACTOR, eventCtes, newEventIdSql, record } from '../domain/outbox.ts';
 import { Prisma, type DirectorySync, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OutboundClient } from '../outbound/client.ts';
 import type { PubSub } from '../pubsub.ts';
 import { queueDueSyncs } from './directory-schedule.ts';
+import { startJobLoop } from './job-loop.ts';
 
 export interface SyncRunnerOptions {
   prisma: PrismaClient;
@@ -104,10 +105,14 @@ export function startSyncRunner({
 }: SyncRunnerOptions) {
   const owner = `runner_${randomUUID()}`;
   let running = true;
-  let wake: (() => void) | undefined;
-  const active = new Set<Promise<void>>();
   /** Aborts a run in flight, by lease: stop() ends upstream waits instead of sitting them out. */
   const stopRun = new Map<string, () => void>();
+
+  /** A finished sync as its event tells it. */
+  const syncEvent = (sync: DirectorySync): EventRecord => {
+    const { organizationId: _org, ...data } = snapshotOf(sync);
+    return { type: sync.status === 'SUCCEEDED' ? 'directory.sync.succeeded' : 'directory.sync.failed', data };
+  };
 
   const publish = (sync: DirectorySync) => pubsub.publish('directorySync', sync.integrationId, snapshotOf(sync));
 
@@ -200,7 +205,7 @@ export function startSyncRunner({
                IS DISTINCT FROM (EXCLUDED."email", EXCLUDED."userPrincipalName", EXCLUDED."employeeId",
                                  EXCLUDED."displayName", EXCLUDED."active")
           THEN EXCLUDED."updatedAt" ELSE d."updatedAt" END
-      RETURNING d."email", d."userPrincipalName", d."employeeId", d."displayName", d."active",
+      RETURNING d."id", d."externalId", d."email", d."userPrincipalName", d."employeeId", d."displayName", d."active",
                 (SELECT b FROM "DirectoryUser" b WHERE b."id" = d."id") AS before`;
   }
 
@@ -216,6 +221,59 @@ export function startSyncRunner({
                               OR (NOT (before)."active" AND "active"))))::int AS updated,
            (count(*) FILTER (WHERE (before)."active" AND NOT "active"))::int AS deactivated
     FROM written`;
+
+  /** A directory user as events tell it, from a row of DirectoryUser's columns named `r`. */
+  function userData(sync: DirectorySync): Prisma.Sql {
+    return Prisma.sql`jsonb_build_object('id', r."id", 'integrationId', ${sync.integrationId}::text, 'externalId', r."externalId", 'email', r."email",
+      'userPrincipalName', r."userPrincipalName", 'employeeId', r."employeeId", 'displayName', r."displayName", 'active', r."active")`;
+  }
+
+  /**
+   * CTEs recording one event per row of the CTE `rows` (DirectoryUser's columns) whose
+   * `type` expression is not null; `name` keeps several of them in one statement apart.
+   */
+  function userEvents(sync: DirectorySync, name: string, rows: string, type: Prisma.Sql): Prisma.Sql {
+    return eventCtes(
+      sync.organizationId,
+      name,
+      Prisma.sql`SELECT ${newEventIdSql()} AS "id", e."type", e."data" FROM (
+        SELECT ${type} AS "type", ${userData(sync)} AS "data" FROM ${Prisma.raw(`"${rows}"`)} r) e WHERE e."type" IS NOT NULL`,
+    );
+  }
+
+  /** An eventCtes source: one event of `type` per DirectoryGroup row of the CTE `rows` that matches `where`. */
+  function groupEvents(type: EventType, rows: string, where: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+    return Prisma.sql`SELECT ${newEventIdSql()} AS "id", ${type}::text AS "type",
+      jsonb_build_object('id', r."id", 'integrationId', r."integrationId", 'externalId', r."externalId", 'name', r."name",
+                         'description', r."description") AS "data"
+      FROM ${Prisma.raw(`"${rows}"`)} r WHERE ${where}`;
+  }
+
+  /** An eventCtes source: one event of `type` per membership row ("groupId", "userId") of the CTE `rows` that matches `where`. */
+  function membershipEvents(type: EventType, rows: string, sync: DirectorySync, where: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+    return Prisma.sql`SELECT ${newEventIdSql()} AS "id", ${type}::text AS "type",
+      jsonb_build_object('integrationId', ${sync.integrationId}::text, 'groupId', r."groupId", 'userId', r."userId") AS "data"
+      FROM ${Prisma.raw(`"${rows}"`)} r WHERE ${where}`;
+  }
+
+  /** What a written user's row (upsertUsers) is an event of: created, deactivated, updated, or none. */
+  const WRITTEN_EVENT = Prisma.sql`CASE
+    WHEN (r.before)."id" IS NULL THEN 'directory.user.created'
+    WHEN (r.before)."active" AND NOT r."active" THEN 'directory.user.deactivated'
+    WHEN ((r.before)."email", (r.before)."userPrincipalName", (r.before)."employeeId", (r.before)."displayName", (r.before)."active")
+         IS DISTINCT FROM (r."email", r."userPrincipalName", r."employeeId", r."displayName", r."active") THEN 'directory.user.updated'
+    END`;
+
+  /**
+   * An UPDATE of DirectoryUser rows (RETURNING every column) with one event of `type` per
+   * row it changed; answers how many rows it changed.
+   */
+  async function updateUsers(tx: Tx, sync: DirectorySync, update: Prisma.Sql, type: EventType): Promise<number> {
+    const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
+      WITH "changed" AS (${update} RETURNING *), ${userEvents(sync, 'changed', 'changed', Prisma.sql`${type}::text`)}
+      SELECT count(*)::int AS count FROM "changed"`;
+    return count;
+  }
 
   /** True when the integration's user with this external ID is a member of one of the `scope` groups (by name, case-insensitively, or external ID). */
   function inGroups(sync: DirectorySync, externalId: Prisma.Sql, scope: string[]): Prisma.Sql {
@@ -251,11 +309,16 @@ export function startSyncRunner({
   /** Users the upstream says are gone (Graph's "@removed"): inactive, their attributes kept. */
   async function deactivateRemoved(tx: Tx, sync: DirectorySync, externalIds: string[]): Promise<number> {
     if (!externalIds.length) return 0;
-    return tx.$executeRaw`
-      UPDATE "DirectoryUser" SET "active" = false, "upstreamActive" = false, "deactivatedBySyncId" = ${sync.id}, "lastSeenSyncId" = ${sync.id},
-                                 "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE "integrationId" = ${sync.integrationId} AND "active"
-        AND "externalId" IN (SELECT json_array_elements_text(${JSON.stringify([...new Set(externalIds)])}::json))`;
+    return updateUsers(
+      tx,
+      sync,
+      Prisma.sql`
+        UPDATE "DirectoryUser" SET "active" = false, "upstreamActive" = false, "deactivatedBySyncId" = ${sync.id}, "lastSeenSyncId" = ${sync.id},
+                                   "updatedAt" = (now() AT TIME ZONE 'UTC')
+        WHERE "integrationId" = ${sync.integrationId} AND "active"
+          AND "externalId" IN (SELECT json_array_elements_text(${JSON.stringify([...new Set(externalIds)])}::json))`,
+      'directory.user.deactivated',
+    );
   }
 
   /**
@@ -269,20 +332,39 @@ export function startSyncRunner({
     let scopedIn = 0;
     if (sync.kind === 'FULL') {
       // Groups, and memberships, the listing no longer has.
-      await tx.directoryGroupMember.deleteMany({ where: { integrationId: sync.integrationId, lastSeenSyncId: { not: sync.id } } });
-      await tx.directoryGroup.deleteMany({
-        where: { integrationId: sync.integrationId, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] },
-      });
+      // Memberships first: a group's go with it, and each is told as a user leaving the group.
+      await tx.$executeRaw`
+        WITH "gone" AS (
+          DELETE FROM "DirectoryGroupMember" m WHERE m."integrationId" = ${sync.integrationId} AND m."lastSeenSyncId" IS DISTINCT FROM ${sync.id}
+          RETURNING m."groupId", m."userId"),
+        ${eventCtes(sync.organizationId, 'gone', membershipEvents('directory.group.user_removed', 'gone', sync))}
+        SELECT 1`;
+      await tx.$executeRaw`
+        WITH "gone" AS (
+          DELETE FROM "DirectoryGroup" d WHERE d."integrationId" = ${sync.integrationId} AND d."lastSeenSyncId" IS DISTINCT FROM ${sync.id}
+          RETURNING d.*),
+        ${eventCtes(sync.organizationId, 'gone', groupEvents('directory.group.deleted', 'gone'))}
+        SELECT 1`;
       if (rules.scope) {
         // The groupFilter against the memberships just read: whoever is in none of its
         // groups is inactive; a listed user the directory says is active, and who is in one now, is active.
         const member = inGroups(sync, Prisma.sql`d."externalId"`, rules.scope);
-        scopedOut = await tx.$executeRaw`
-          UPDATE "DirectoryUser" d SET "active" = false, "deactivatedBySyncId" = ${sync.id}, "updatedAt" = (now() AT TIME ZONE 'UTC')
-          WHERE d."integrationId" = ${sync.integrationId} AND d."active" AND NOT ${member}`;
-        scopedIn = await tx.$executeRaw`
-          UPDATE "DirectoryUser" d SET "active" = true, "deactivatedBySyncId" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
-          WHERE d."integrationId" = ${sync.integrationId} AND NOT d."active" AND d."upstreamActive" AND d."lastSeenSyncId" = ${sync.id} AND ${member}`;
+        scopedOut = await updateUsers(
+          tx,
+          sync,
+          Prisma.sql`
+            UPDATE "DirectoryUser" d SET "active" = false, "deactivatedBySyncId" = ${sync.id}, "updatedAt" = (now() AT TIME ZONE 'UTC')
+            WHERE d."integrationId" = ${sync.integrationId} AND d."active" AND NOT ${member}`,
+          'directory.user.deactivated',
+        );
+        scopedIn = await updateUsers(
+          tx,
+          sync,
+          Prisma.sql`
+            UPDATE "DirectoryUser" d SET "active" = true, "deactivatedBySyncId" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+            WHERE d."integrationId" = ${sync.integrationId} AND NOT d."active" AND d."upstreamActive" AND d."lastSeenSyncId" = ${sync.id} AND ${member}`,
+          'directory.user.updated',
+        );
       }
     }
     const missing = { integrationId: sync.integrationId, active: true, OR: [{ lastSeenSyncId: null }, { lastSeenSyncId: { not: sync.id } }] };
@@ -303,12 +385,23 @@ export function startSyncRunner({
       blocked = activeBefore >= SAFETY_VALVE_MIN_USERS && would * 100 > activeBefore * rules.maxPercent;
     }
     if (blocked) {
-      await tx.directoryUser.updateMany({
-        where: { integrationId: sync.integrationId, deactivatedBySyncId: sync.id },
-        data: { active: true, deactivatedBySyncId: null },
-      });
+      // Taken back: the pages' deactivations were told as events when they committed; so is their undoing.
+      await updateUsers(
+        tx,
+        sync,
+        Prisma.sql`UPDATE "DirectoryUser" SET "active" = true, "deactivatedBySyncId" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+                   WHERE "integrationId" = ${sync.integrationId} AND "deactivatedBySyncId" = ${sync.id}`,
+        'directory.user.updated',
+      );
     } else if (toDeactivate > 0) {
-      await tx.directoryUser.updateMany({ where: missing, data: { active: false, upstreamActive: false, deactivatedBySyncId: sync.id } });
+      await updateUsers(
+        tx,
+        sync,
+        Prisma.sql`UPDATE "DirectoryUser" SET "active" = false, "upstreamActive" = false, "deactivatedBySyncId" = ${sync.id},
+                                              "updatedAt" = (now() AT TIME ZONE 'UTC')
+                   WHERE "integrationId" = ${sync.integrationId} AND "active" AND "lastSeenSyncId" IS DISTINCT FROM ${sync.id}`,
+        'directory.user.deactivated',
+      );
     }
     const finished = await tx.directorySync.updateManyAndReturn({
       where: { id: sync.id, leaseOwner: lease, status: 'RUNNING' },
@@ -332,6 +425,7 @@ export function startSyncRunner({
       },
     });
     if (finished.length !== 1) throw new LeaseLost();
+    await record(tx, sync.organizationId, SYSTEM_ACTOR, { events: [syncEvent(finished[0])] });
     return finished[0];
   }
 
@@ -356,7 +450,7 @@ export function startSyncRunner({
       if (!(await lockRow(tx, { integration: sync.integrationId, of: sync.organizationId }, 'KEY SHARE'))) throw new LeaseLost();
       const [counts] = users.length
         ? await tx.$queryRaw<{ created: number; updated: number; deactivated: number }[]>`
-            WITH written AS (${upsertUsers(sync, users, rules.scope)}) ${COUNT_WRITTEN}`
+            WITH written AS (${upsertUsers(sync, users, rules.scope)}), ${userEvents(sync, 'written', 'written', WRITTEN_EVENT)} ${COUNT_WRITTEN}`
         : [{ created: 0, updated: 0, deactivated: 0 }];
       counts.deactivated += await deactivateRemoved(tx, sync, page.removed);
       await previous;
@@ -410,6 +504,7 @@ export function startSyncRunner({
       if (groups.length) {
         const rows = groups.map((g) => ({ ...g, id: newId('DirectoryGroup') }));
         await tx.$executeRaw`
+          WITH "upserted" AS (
           INSERT INTO "DirectoryGroup" AS d ("id", "organizationId", "integrationId", "externalId", "name", "description",
                                              "lastSeenSyncId", "createdAt", "updatedAt")
           SELECT g."id", ${sync.organizationId}, ${sync.integrationId}, g."externalId", g."name", g."description", ${sync.id},
@@ -420,18 +515,25 @@ export function startSyncRunner({
             "description" = EXCLUDED."description",
             "lastSeenSyncId" = EXCLUDED."lastSeenSyncId",
             "updatedAt" = CASE WHEN (d."name", d."description") IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."description")
-                               THEN EXCLUDED."updatedAt" ELSE d."updatedAt" END`;
+                               THEN EXCLUDED."updatedAt" ELSE d."updatedAt" END
+          RETURNING d.*, (xmax = 0) AS "inserted"),
+          ${eventCtes(sync.organizationId, 'upserted', groupEvents('directory.group.created', 'upserted', Prisma.sql`r."inserted"`))}
+          SELECT 1`;
       }
       if (pairs.length) {
         // Members the directory lists but this server does not hold (not in the users
         // listing, such as Okta's deprovisioned users) have no membership.
         await tx.$executeRaw`
+          WITH "added" AS (
           INSERT INTO "DirectoryGroupMember" ("groupId", "userId", "integrationId", "lastSeenSyncId")
           SELECT g."id", u."id", ${sync.integrationId}, ${sync.id}
           FROM json_to_recordset(${JSON.stringify(pairs)}::json) AS p("group" text, "user" text)
           JOIN "DirectoryGroup" g ON g."integrationId" = ${sync.integrationId} AND g."externalId" = p."group"
           JOIN "DirectoryUser" u ON u."integrationId" = ${sync.integrationId} AND u."externalId" = p."user"
-          ON CONFLICT ("groupId", "userId") DO UPDATE SET "lastSeenSyncId" = EXCLUDED."lastSeenSyncId"`;
+          ON CONFLICT ("groupId", "userId") DO UPDATE SET "lastSeenSyncId" = EXCLUDED."lastSeenSyncId"
+          RETURNING "groupId", "userId", (xmax = 0) AS "inserted"),
+          ${eventCtes(sync.organizationId, 'added', membershipEvents('directory.group.user_added', 'added', sync, Prisma.sql`r."inserted"`))}
+          SELECT 1`;
       }
       const step: Step = { processed: 0, created: 0, updated: 0, deactivated: 0, groups: groups.length };
       if (page.next === null) return finish(tx, sync, lease, step, rules);
@@ -440,11 +542,15 @@ export function startSyncRunner({
   }
 
   async function fail(sync: DirectorySync, lease: string, message: string) {
-    const failed = await prisma.directorySync.updateMany({
-      where: { id: sync.id, leaseOwner: lease },
-      data: { status: 'FAILED', error: message, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+    const failed = await prisma.$transaction(async (tx) => {
+      const [failed] = await tx.directorySync.updateManyAndReturn({
+        where: { id: sync.id, leaseOwner: lease },
+        data: { status: 'FAILED', error: message, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+      });
+      if (failed) await record(tx, sync.organizationId, SYSTEM_ACTOR, { events: [syncEvent(failed)] });
+      return failed;
     });
-    if (failed.count) await publish(await prisma.directorySync.findUniqueOrThrow({ where: { id: sync.id } }));
+    if (failed) await publish(failed);
   }
 
   /**
@@ -700,34 +806,22 @@ export function startSyncRunner({
     if (queued.length) logger.info({ syncs: queued.map((s) => s.id) }, 'queued scheduled directory syncs');
   }
 
-  async function loop() {
-    while (running) {
-      await schedule();
-      if (active.size < concurrency) {
-        const claimed = await claim().catch((error) => {
-          if (running) logger.error({ err: error }, 'could not claim directory syncs');
-          return null;
-        });
-        if (claimed) {
-          const job = run(claimed).finally(() => active.delete(job));
-          active.add(job);
-          continue;
-        }
-      }
-      await Promise.race([sleep(pollMs), new Promise<void>((resolve) => (wake = resolve))]);
-    }
-  }
-
-  const looping = loop();
+  const jobs = startJobLoop({
+    name: 'directory syncs',
+    logger,
+    pollMs,
+    concurrency,
+    claim,
+    work: run,
+    beforeClaim: schedule,
+  });
   return {
     /** Look for work now (after a start in this process) instead of at the next poll. */
-    wake: () => wake?.(),
+    wake: () => jobs.wake(),
     /** Stops claiming; a sync in flight keeps its committed progress and is handed back. */
     async stop(graceMs = 5000) {
       running = false;
-      wake?.();
-      await looping;
-      await Promise.race([Promise.allSettled(active), sleep(graceMs)]);
+      await jobs.stop(graceMs);
       for (const abortRun of stopRun.values()) abortRun();
       // Hand our leases back so a restarted or another instance resumes at once, and take
       // back this claim's attempt: a graceful stop is not an interruption to back off from.

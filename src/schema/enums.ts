@@ -1,6 +1,7 @@
 // The enums stored in the database, from Prisma's generated enum objects: the GraphQL
 // values are the schema's (prisma/schema.prisma), never a second list to keep in step.
 import {
+  AuditActorType,
   DirectorySyncKind,
   DirectorySyncStatus,
   DirectorySyncTrigger,
@@ -8,6 +9,7 @@ import {
   Feature,
   IntegrationStatus,
   OnboardingStatus,
+  WebhookDeliveryStatus,
   WorkflowStatus,
 } from '../generated/prisma/enums.ts';
 import { builder } from './builder.ts';
@@ -20,3 +22,5 @@ export const EnrollmentStatusEnum = builder.enumType(EnrollmentStatus, { name: '
 export const DirectorySyncStatusEnum = builder.enumType(DirectorySyncStatus, { name: 'DirectorySyncStatus' });
 export const DirectorySyncKindEnum = builder.enumType(DirectorySyncKind, { name: 'DirectorySyncKind' });
 export const DirectorySyncTriggerEnum = builder.enumType(DirectorySyncTrigger, { name: 'DirectorySyncTrigger' });
+export const WebhookDeliveryStatusEnum = builder.enumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
+export const AuditActorTypeEnum = builder.enumType(AuditActorType, { name: 'AuditActorType' });

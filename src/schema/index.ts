@@ -7,5 +7,8 @@ import './templates.ts';
 import './onboarding.ts';
 import './directory.ts';
 import './integrations.ts';
+import './events.ts';
+import './webhooks.ts';
+import './audit-log.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

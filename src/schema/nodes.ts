@@ -15,7 +15,17 @@ export const tenantNode = { id: { field: 'id' }, nullable: true } as const;
 /** The node models callers look up by ID. */
 export type NodeModel = Extract<
   IdType,
-  'Integration' | 'Workflow' | 'DirectoryUser' | 'DirectoryGroup' | 'OnboardingSession' | 'ApiKey' | 'DirectorySync'
+  | 'Integration'
+  | 'Workflow'
+  | 'DirectoryUser'
+  | 'DirectoryGroup'
+  | 'OnboardingSession'
+  | 'ApiKey'
+  | 'DirectorySync'
+  | 'Event'
+  | 'WebhookEndpoint'
+  | 'WebhookDelivery'
+  | 'AuditLogEntry'
 >;
 
 interface FindById {

@@ -1,5 +1,6 @@
 // Starting real server processes and running the admin command, as a user would.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -126,6 +127,12 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
+  // TEST_SERVER_LOG_DIR: every server's output also goes to a file there, for debugging a failing run.
+  if (process.env.TEST_SERVER_LOG_DIR) {
+    const file = createWriteStream(path.join(process.env.TEST_SERVER_LOG_DIR, `server-${port}-${Date.now()}.log`));
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
