@@ -20,12 +20,24 @@ export type CreateIntegrationInput = {
   workflowId?: string | number | null | undefined;
 };
 
+export type CreateWebhookEndpointInput = {
+  description?: string | null | undefined;
+  /** Event types to send; empty or omitted: every type. An unknown type is INVALID. */
+  eventTypes?: Array<string> | null | undefined;
+  /** http(s); the outbound rules apply (README: "Outbound requests"). */
+  url: string;
+};
+
 export type CreateWorkflowInput = {
   name: string;
   steps: Array<string>;
 };
 
 export type DeleteIntegrationInput = {
+  id: string | number;
+};
+
+export type DeleteWebhookEndpointInput = {
   id: string | number;
 };
 
@@ -58,6 +70,13 @@ export type EnrollmentStatus =
   | 'FAILED'
   | 'NOT_ENROLLED'
   | 'PENDING';
+
+export type EventFilter = {
+  occurredAfter?: string | null | undefined;
+  occurredBefore?: string | null | undefined;
+  /** Any of these types; empty or omitted: every type. */
+  types?: Array<string> | null | undefined;
+};
 
 export type Feature =
   | 'INTEGRATIONS_ECOSYSTEM';
@@ -95,6 +114,11 @@ export type OnboardingStatus =
   | 'IN_PROGRESS'
   | 'PENDING';
 
+export type RedeliverWebhookEventInput = {
+  endpointId: string | number;
+  eventId: string | number;
+};
+
 export type RequestNewOnboardingInput = {
   directoryUserId?: string | number | null | undefined;
   email?: string | null | undefined;
@@ -112,6 +136,16 @@ export type RequestNewOnboardingInput = {
 
 export type RevokeApiKeyInput = {
   id: string | number;
+};
+
+export type RotateWebhookSecretInput = {
+  id: string | number;
+  /** How long the old secret keeps signing beside the new one: 0 to 604800, default 86400. */
+  previousSecretExpiresInSeconds?: number | null | undefined;
+};
+
+export type SendTestWebhookInput = {
+  endpointId: string | number;
 };
 
 export type StartDirectorySyncInput = {
@@ -140,12 +174,25 @@ export type UpdateIntegrationInput = {
   workflowId?: string | number | null | undefined;
 };
 
+export type UpdateWebhookEndpointInput = {
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  eventTypes?: Array<string> | null | undefined;
+  id: string | number;
+  url?: string | null | undefined;
+};
+
 export type UpdateWorkflowInput = {
   id: string | number;
   name?: string | null | undefined;
   /** New steps bump the version; sessions keep the version they started with. */
   steps?: Array<string> | null | undefined;
 };
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
 
 export type WorkflowStatus =
   | 'ACTIVE'
@@ -257,12 +304,16 @@ export type ApiKeysNodeQueryVariables = Exact<{
 
 export type ApiKeysNodeQuery = { node:
     | { __typename: 'ApiKey', name: string, lastFour: string, id: string }
+    | { __typename: 'AuditLogEntry', id: string }
     | { __typename: 'DirectoryGroup', id: string }
     | { __typename: 'DirectorySync', id: string }
     | { __typename: 'DirectoryUser', id: string }
+    | { __typename: 'Event', id: string }
     | { __typename: 'Integration', id: string }
     | { __typename: 'OnboardingSession', id: string }
     | { __typename: 'Organization', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
     | { __typename: 'Workflow', id: string }
    | null };
 
@@ -312,7 +363,11 @@ export type AuthNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
    | null };
 
@@ -323,12 +378,16 @@ export type AuthKeyUsageQueryVariables = Exact<{
 
 export type AuthKeyUsageQuery = { node:
     | { __typename: 'ApiKey', createdAt: string, lastUsedAt: string | null }
+    | { __typename: 'AuditLogEntry' }
     | { __typename: 'DirectoryGroup' }
     | { __typename: 'DirectorySync' }
     | { __typename: 'DirectoryUser' }
+    | { __typename: 'Event' }
     | { __typename: 'Integration' }
     | { __typename: 'OnboardingSession' }
     | { __typename: 'Organization' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
     | { __typename: 'Workflow' }
    | null };
 
@@ -363,12 +422,16 @@ export type ClientSecretsReadQueryVariables = Exact<{
 
 export type ClientSecretsReadQuery = { integration: { id: string, name: string, clientId: string | null, config: unknown, clientSecret: { lastFour: string, createdAt: string } | null } | null, node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditLogEntry', id: string }
     | { __typename: 'DirectoryGroup', id: string }
     | { __typename: 'DirectorySync', id: string }
     | { __typename: 'DirectoryUser', id: string }
+    | { __typename: 'Event', id: string }
     | { __typename: 'Integration', id: string, clientSecret: { lastFour: string } | null }
     | { __typename: 'OnboardingSession', id: string }
     | { __typename: 'Organization', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
     | { __typename: 'Workflow', id: string }
    | null, integrations: { edges: Array<{ node: { id: string, clientId: string | null, config: unknown, clientSecret: { lastFour: string, createdAt: string } | null } }> } };
 
@@ -533,12 +596,16 @@ export type GroupsOneQueryVariables = Exact<{
 
 export type GroupsOneQuery = { directoryGroup: { id: string, name: string, memberCount: number } | null, node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditLogEntry', id: string }
     | { __typename: 'DirectoryGroup', id: string }
     | { __typename: 'DirectorySync', id: string }
     | { __typename: 'DirectoryUser', id: string }
+    | { __typename: 'Event', id: string }
     | { __typename: 'Integration', id: string }
     | { __typename: 'OnboardingSession', id: string }
     | { __typename: 'Organization', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
     | { __typename: 'Workflow', id: string }
    | null };
 
@@ -626,6 +693,10 @@ export type DirectorySyncUserQuery = { directoryUser: { id: string, externalId: 
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type DirectorySyncNodeIdQueryVariables = Exact<{
@@ -634,6 +705,10 @@ export type DirectorySyncNodeIdQueryVariables = Exact<{
 
 
 export type DirectorySyncNodeIdQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -902,7 +977,11 @@ export type IntegrationsGetQuery = { integration: { id: string, name: string, st
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -973,6 +1052,10 @@ export type IntegrationsSessionQueryVariables = Exact<{
 
 
 export type IntegrationsSessionQuery = { onboardingSession: { id: string, status: OnboardingStatus } | null, node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1088,6 +1171,10 @@ export type OAuthForeignIntegrationQuery = { integration: { id: string } | null,
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type OAuthIntegrationCountQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1127,6 +1214,10 @@ export type OnboardingGetSessionQueryVariables = Exact<{
 
 
 export type OnboardingGetSessionQuery = { onboardingSession: { id: string, status: OnboardingStatus, onboardingUrl: string, createdAt: string, completedAt: string | null, workflowVersion: number, steps: Array<string>, workflow: { id: string, version: number, steps: Array<string> }, integration: { id: string } | null, directoryUser: { id: string } | null } | null, node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1327,12 +1418,16 @@ export type DirectorySyncNodeQueryVariables = Exact<{
 
 export type DirectorySyncNodeQuery = { node:
     | { __typename: 'ApiKey' }
+    | { __typename: 'AuditLogEntry' }
     | { __typename: 'DirectoryGroup' }
     | { __typename: 'DirectorySync', id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, trigger: DirectorySyncTrigger, processed: number, total: number | null, created: number, updated: number, deactivated: number, groups: number, deactivationBlocked: number | null, error: string | null, startedAt: string | null, finishedAt: string | null }
     | { __typename: 'DirectoryUser' }
+    | { __typename: 'Event' }
     | { __typename: 'Integration' }
     | { __typename: 'OnboardingSession' }
     | { __typename: 'Organization' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
     | { __typename: 'Workflow' }
    | null };
 
@@ -1446,6 +1541,74 @@ export type SyncFairnessSyncsOfQueryVariables = Exact<{ [key: string]: never; }>
 
 export type SyncFairnessSyncsOfQuery = { integrations: { edges: Array<{ node: { id: string, directory: { lastSync: { id: string, status: DirectorySyncStatus } | null } | null } }> } };
 
+export type WebhooksCreateMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type WebhooksCreateMutation = { createWebhookEndpoint: { secret: string | null, endpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type WebhooksUpdateMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type WebhooksUpdateMutation = { updateWebhookEndpoint: { endpoint: { id: string, url: string, eventTypes: Array<string>, enabled: boolean, description: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type WebhooksDeleteMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type WebhooksDeleteMutation = { deleteWebhookEndpoint: { deletedWebhookEndpointId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type WebhooksRotateMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type WebhooksRotateMutation = { rotateWebhookSecret: { secret: string | null, endpoint: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type WebhooksTestMutationVariables = Exact<{
+  input: SendTestWebhookInput;
+}>;
+
+
+export type WebhooksTestMutation = { sendTestWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, event: { id: string, type: string }, endpoint: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type WebhooksRedeliverMutationVariables = Exact<{
+  input: RedeliverWebhookEventInput;
+}>;
+
+
+export type WebhooksRedeliverMutation = { redeliverWebhookEvent: { delivery: { id: string, status: WebhookDeliveryStatus, event: { id: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type WebhooksEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhooksEndpointQuery = { webhookEndpoint: { id: string, url: string, enabled: boolean, deliveries: { totalCount: number, edges: Array<{ node: { id: string, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, event: { id: string, type: string } } }> } } | null };
+
+export type WebhooksEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksEndpointsQuery = { webhookEndpoints: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+
+export type WebhooksEventsQueryVariables = Exact<{
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type WebhooksEventsQuery = { events: { edges: Array<{ node: { id: string, type: string, occurredAt: string, data: unknown } }> } };
+
+export type WebhooksMakeKeyMutationVariables = Exact<{
+  input: GenerateApiKeyInput;
+}>;
+
+
+export type WebhooksMakeKeyMutation = { generateApiKey: { apiKey: { id: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
 export type WorkflowsCreateMutationVariables = Exact<{
   input: CreateWorkflowInput;
 }>;
@@ -1466,6 +1629,10 @@ export type WorkflowsGetQueryVariables = Exact<{
 
 
 export type WorkflowsGetQuery = { workflow: { id: string, name: string, version: number, steps: Array<string> } | null, node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1677,6 +1844,16 @@ export const OAuthSupportViewerDocument = {"kind":"Document","definitions":[{"ki
 export const SyncAttemptsLastSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncAttemptsLastSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"directory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SyncAttemptsLastSyncQuery, SyncAttemptsLastSyncQueryVariables>;
 export const SyncFairnessDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncFairnessDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteIntegrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteIntegration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedIntegrationId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SyncFairnessDeleteMutation, SyncFairnessDeleteMutationVariables>;
 export const SyncFairnessSyncsOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncFairnessSyncsOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"integrations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"directory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastSync"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SyncFairnessSyncsOfQuery, SyncFairnessSyncsOfQueryVariables>;
+export const WebhooksCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksCreateMutation, WebhooksCreateMutationVariables>;
+export const WebhooksUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksUpdateMutation, WebhooksUpdateMutationVariables>;
+export const WebhooksDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedWebhookEndpointId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksDeleteMutation, WebhooksDeleteMutationVariables>;
+export const WebhooksRotateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksRotate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RotateWebhookSecretInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateWebhookSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksRotateMutation, WebhooksRotateMutationVariables>;
+export const WebhooksTestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksTest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendTestWebhookInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendTestWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksTestMutation, WebhooksTestMutationVariables>;
+export const WebhooksRedeliverDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksRedeliver"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeliverWebhookEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeliverWebhookEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksRedeliverMutation, WebhooksRedeliverMutationVariables>;
+export const WebhooksEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastResponseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksEndpointQuery, WebhooksEndpointQueryVariables>;
+export const WebhooksEndpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksEndpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksEndpointsQuery, WebhooksEndpointsQueryVariables>;
+export const WebhooksEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhooksEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksEventsQuery, WebhooksEventsQueryVariables>;
+export const WebhooksMakeKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebhooksMakeKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WebhooksMakeKeyMutation, WebhooksMakeKeyMutationVariables>;
 export const WorkflowsCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WorkflowsCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWorkflowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"configurationId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WorkflowsCreateMutation, WorkflowsCreateMutationVariables>;
 export const WorkflowsUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WorkflowsUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWorkflowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<WorkflowsUpdateMutation, WorkflowsUpdateMutationVariables>;
 export const WorkflowsGetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkflowsGet"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workflow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<WorkflowsGetQuery, WorkflowsGetQueryVariables>;
