@@ -6,9 +6,42 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { type GraphQLClient, type RequestOptions } from 'graphql-request';
 import { gql } from 'graphql-request';
 type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+export type AuditActorType =
+  | 'ADMIN_COMMAND'
+  | 'API_KEY'
+  | 'OAUTH_CLIENT'
+  | 'SYSTEM';
+
+export type AuditLogFilter = {
+  action?: string | null | undefined;
+  actorId?: string | null | undefined;
+  occurredAfter?: string | null | undefined;
+  occurredBefore?: string | null | undefined;
+  targetId?: string | number | null | undefined;
+};
+
+export type CreateWebhookEndpointInput = {
+  description?: string | null | undefined;
+  /** Event types to send; empty or omitted: every type. An unknown type is INVALID. */
+  eventTypes?: Array<string> | null | undefined;
+  /** http(s); the outbound rules apply (README: "Outbound requests"). */
+  url: string;
+};
+
 export type CreateWorkflowInput = {
   name: string;
   steps: Array<string>;
+};
+
+export type DeleteWebhookEndpointInput = {
+  id: string | number;
+};
+
+export type EventFilter = {
+  occurredAfter?: string | null | undefined;
+  occurredBefore?: string | null | undefined;
+  /** Any of these types; empty or omitted: every type. */
+  types?: Array<string> | null | undefined;
 };
 
 export type Feature =
@@ -22,8 +55,23 @@ export type IntegrationCategory =
   | 'CUSTOM'
   | 'DIRECTORY';
 
+export type RedeliverWebhookEventInput = {
+  endpointId: string | number;
+  eventId: string | number;
+};
+
 export type RevokeApiKeyInput = {
   id: string | number;
+};
+
+export type RotateWebhookSecretInput = {
+  id: string | number;
+  /** How long the old secret keeps signing beside the new one: 0 to 604800, default 86400. */
+  previousSecretExpiresInSeconds?: number | null | undefined;
+};
+
+export type SendTestWebhookInput = {
+  endpointId: string | number;
 };
 
 export type TemplateFieldType =
@@ -34,12 +82,25 @@ export type TemplateFieldType =
   | 'STRING_LIST'
   | 'URL';
 
+export type UpdateWebhookEndpointInput = {
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  eventTypes?: Array<string> | null | undefined;
+  id: string | number;
+  url?: string | null | undefined;
+};
+
 export type UpdateWorkflowInput = {
   id: string | number;
   name?: string | null | undefined;
   /** New steps bump the version; sessions keep the version they started with. */
   steps?: Array<string> | null | undefined;
 };
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
 
 export type WorkflowStatus =
   | 'ACTIVE'
@@ -69,6 +130,28 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
+export type AuditLogEntryFieldsFragment = { id: string, action: string, occurredAt: string, targetId: string | null, requestId: string | null, ipAddress: string | null, changes: unknown, actor: { type: AuditActorType, id: string | null, name: string | null } };
+
+export type AuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AuditLogFilter | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, occurredAt: string, targetId: string | null, requestId: string | null, ipAddress: string | null, changes: unknown, actor: { type: AuditActorType, id: string | null, name: string | null } } }> } };
+
+export type EventFieldsFragment = { id: string, type: string, occurredAt: string, data: unknown };
+
+export type EventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: string, occurredAt: string, data: unknown } }> } };
+
 export type IntegrationTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -78,6 +161,69 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { organization: { id: string, name: string, features: Array<Feature> }, apiKey: { id: string, name: string } | null } };
+
+export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string };
+
+export type WebhookDeliveryFieldsFragment = { id: string, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, event: { id: string, type: string, occurredAt: string } };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string } }> } };
+
+export type WebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+  deliveriesFirst?: number | null | undefined;
+  deliveriesAfter?: string | null | undefined;
+}>;
+
+
+export type WebhookEndpointQuery = { webhookEndpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string, deliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, event: { id: string, type: string, occurredAt: string } } }> } } | null };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string | null, endpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { endpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedWebhookEndpointId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string | null, endpoint: { id: string, url: string, description: string | null, eventTypes: Array<string>, enabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RedeliverWebhookEventMutationVariables = Exact<{
+  input: RedeliverWebhookEventInput;
+}>;
+
+
+export type RedeliverWebhookEventMutation = { redeliverWebhookEvent: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, event: { id: string, type: string, occurredAt: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  input: SendTestWebhookInput;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { delivery: { id: string, status: WebhookDeliveryStatus, attempts: number, lastResponseStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, event: { id: string, type: string, occurredAt: string } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type WorkflowFieldsFragment = { id: string, configurationId: string, name: string, status: WorkflowStatus, steps: Array<string>, version: number, createdAt: string, updatedAt: string };
 
@@ -119,6 +265,57 @@ export const ApiKeyFieldsFragmentDoc = gql`
   createdAt
   lastUsedAt
   revokedAt
+}
+    `;
+export const AuditLogEntryFieldsFragmentDoc = gql`
+    fragment AuditLogEntryFields on AuditLogEntry {
+  id
+  action
+  occurredAt
+  actor {
+    type
+    id
+    name
+  }
+  targetId
+  requestId
+  ipAddress
+  changes
+}
+    `;
+export const EventFieldsFragmentDoc = gql`
+    fragment EventFields on Event {
+  id
+  type
+  occurredAt
+  data
+}
+    `;
+export const WebhookEndpointFieldsFragmentDoc = gql`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  eventTypes
+  enabled
+  createdAt
+}
+    `;
+export const WebhookDeliveryFieldsFragmentDoc = gql`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  status
+  attempts
+  lastResponseStatus
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+  event {
+    id
+    type
+    occurredAt
+  }
 }
     `;
 export const WorkflowFieldsFragmentDoc = gql`
@@ -179,6 +376,40 @@ export const RevokeApiKeyDocument = gql`
   }
 }
     ${ApiKeyFieldsFragmentDoc}`;
+export const AuditLogDocument = gql`
+    query AuditLog($first: Int, $after: String, $filter: AuditLogFilter) {
+  auditLog(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...AuditLogEntryFields
+      }
+    }
+  }
+}
+    ${AuditLogEntryFieldsFragmentDoc}`;
+export const EventsDocument = gql`
+    query Events($first: Int, $after: String, $filter: EventFilter) {
+  events(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...EventFields
+      }
+    }
+  }
+}
+    ${EventFieldsFragmentDoc}`;
 export const IntegrationTemplatesDocument = gql`
     query IntegrationTemplates {
   integrationTemplates {
@@ -212,6 +443,128 @@ export const ViewerDocument = gql`
   }
 }
     `;
+export const WebhookEndpointsDocument = gql`
+    query WebhookEndpoints($first: Int, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...WebhookEndpointFields
+      }
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+export const WebhookEndpointDocument = gql`
+    query WebhookEndpoint($id: ID!, $deliveriesFirst: Int, $deliveriesAfter: String) {
+  webhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+    deliveries(first: $deliveriesFirst, after: $deliveriesAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...WebhookDeliveryFields
+        }
+      }
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}
+${WebhookDeliveryFieldsFragmentDoc}`;
+export const CreateWebhookEndpointDocument = gql`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+export const UpdateWebhookEndpointDocument = gql`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+export const DeleteWebhookEndpointDocument = gql`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    deletedWebhookEndpointId
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+export const RotateWebhookSecretDocument = gql`
+    mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(input: $input) {
+    endpoint {
+      ...WebhookEndpointFields
+    }
+    secret
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+export const RedeliverWebhookEventDocument = gql`
+    mutation RedeliverWebhookEvent($input: RedeliverWebhookEventInput!) {
+  redeliverWebhookEvent(input: $input) {
+    delivery {
+      ...WebhookDeliveryFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${WebhookDeliveryFieldsFragmentDoc}`;
+export const SendTestWebhookDocument = gql`
+    mutation SendTestWebhook($input: SendTestWebhookInput!) {
+  sendTestWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${WebhookDeliveryFieldsFragmentDoc}`;
 export const WorkflowsDocument = gql`
     query Workflows($first: Int, $after: String) {
   workflows(first: $first, after: $after) {
@@ -281,11 +634,41 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     RevokeApiKey(variables: RevokeApiKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevokeApiKeyMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<RevokeApiKeyMutation>({ document: RevokeApiKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RevokeApiKey', 'mutation', variables);
     },
+    AuditLog(variables?: AuditLogQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditLogQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AuditLogQuery>({ document: AuditLogDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditLog', 'query', variables);
+    },
+    Events(variables?: EventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<EventsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<EventsQuery>({ document: EventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Events', 'query', variables);
+    },
     IntegrationTemplates(variables?: IntegrationTemplatesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<IntegrationTemplatesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<IntegrationTemplatesQuery>({ document: IntegrationTemplatesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'IntegrationTemplates', 'query', variables);
     },
     Viewer(variables?: ViewerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ViewerQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ViewerQuery>({ document: ViewerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Viewer', 'query', variables);
+    },
+    WebhookEndpoints(variables?: WebhookEndpointsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WebhookEndpointsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WebhookEndpointsQuery>({ document: WebhookEndpointsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WebhookEndpoints', 'query', variables);
+    },
+    WebhookEndpoint(variables: WebhookEndpointQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WebhookEndpointQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WebhookEndpointQuery>({ document: WebhookEndpointDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WebhookEndpoint', 'query', variables);
+    },
+    CreateWebhookEndpoint(variables: CreateWebhookEndpointMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateWebhookEndpointMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateWebhookEndpointMutation>({ document: CreateWebhookEndpointDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateWebhookEndpoint', 'mutation', variables);
+    },
+    UpdateWebhookEndpoint(variables: UpdateWebhookEndpointMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateWebhookEndpointMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateWebhookEndpointMutation>({ document: UpdateWebhookEndpointDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateWebhookEndpoint', 'mutation', variables);
+    },
+    DeleteWebhookEndpoint(variables: DeleteWebhookEndpointMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteWebhookEndpointMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeleteWebhookEndpointMutation>({ document: DeleteWebhookEndpointDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteWebhookEndpoint', 'mutation', variables);
+    },
+    RotateWebhookSecret(variables: RotateWebhookSecretMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RotateWebhookSecretMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RotateWebhookSecretMutation>({ document: RotateWebhookSecretDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RotateWebhookSecret', 'mutation', variables);
+    },
+    RedeliverWebhookEvent(variables: RedeliverWebhookEventMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RedeliverWebhookEventMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RedeliverWebhookEventMutation>({ document: RedeliverWebhookEventDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RedeliverWebhookEvent', 'mutation', variables);
+    },
+    SendTestWebhook(variables: SendTestWebhookMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SendTestWebhookMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SendTestWebhookMutation>({ document: SendTestWebhookDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SendTestWebhook', 'mutation', variables);
     },
     Workflows(variables?: WorkflowsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WorkflowsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<WorkflowsQuery>({ document: WorkflowsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Workflows', 'query', variables);

@@ -78,6 +78,14 @@ type Documents = {
     "\n  query EdgeViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": typeof types.EdgeViewerDocument,
     "\n  query EdgeMetricsViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": typeof types.EdgeMetricsViewerDocument,
     "\n  query EdgeRefusedViewer {\n    viewer {\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.EdgeRefusedViewerDocument,
+    "\n  query EventsList($first: Int, $after: String, $filter: EventFilter) {\n    events(first: $first, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          occurredAt\n          data\n        }\n      }\n    }\n  }\n": typeof types.EventsListDocument,
+    "\n  query EventsNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n": typeof types.EventsNodeDocument,
+    "\n  mutation EventsUpdateIntegration($input: UpdateIntegrationInput!) {\n    updateIntegration(input: $input) {\n      integration {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.EventsUpdateIntegrationDocument,
+    "\n  mutation EventsDeleteIntegration($input: DeleteIntegrationInput!) {\n    deleteIntegration(input: $input) {\n      deletedIntegrationId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.EventsDeleteIntegrationDocument,
+    "\n  mutation EventsGenerateKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      apiKey {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.EventsGenerateKeyDocument,
+    "\n  mutation EventsRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.EventsRevokeKeyDocument,
+    "\n  mutation EventsComplete($input: CompleteOnboardingSessionInput!) {\n    completeOnboardingSession(input: $input) {\n      session {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.EventsCompleteDocument,
+    "\n  mutation EventsRequest($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.EventsRequestDocument,
     "\n  mutation FaultsRequestOnboarding($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.FaultsRequestOnboardingDocument,
     "\n  query FaultsViewer {\n    viewer {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.FaultsViewerDocument,
     "\n  query FaultsIntegrations {\n    integrations(first: 20) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.FaultsIntegrationsDocument,
@@ -281,6 +289,14 @@ const documents: Documents = {
     "\n  query EdgeViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": types.EdgeViewerDocument,
     "\n  query EdgeMetricsViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": types.EdgeMetricsViewerDocument,
     "\n  query EdgeRefusedViewer {\n    viewer {\n      apiKey {\n        id\n      }\n    }\n  }\n": types.EdgeRefusedViewerDocument,
+    "\n  query EventsList($first: Int, $after: String, $filter: EventFilter) {\n    events(first: $first, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          occurredAt\n          data\n        }\n      }\n    }\n  }\n": types.EventsListDocument,
+    "\n  query EventsNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n": types.EventsNodeDocument,
+    "\n  mutation EventsUpdateIntegration($input: UpdateIntegrationInput!) {\n    updateIntegration(input: $input) {\n      integration {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.EventsUpdateIntegrationDocument,
+    "\n  mutation EventsDeleteIntegration($input: DeleteIntegrationInput!) {\n    deleteIntegration(input: $input) {\n      deletedIntegrationId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.EventsDeleteIntegrationDocument,
+    "\n  mutation EventsGenerateKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      apiKey {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.EventsGenerateKeyDocument,
+    "\n  mutation EventsRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.EventsRevokeKeyDocument,
+    "\n  mutation EventsComplete($input: CompleteOnboardingSessionInput!) {\n    completeOnboardingSession(input: $input) {\n      session {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.EventsCompleteDocument,
+    "\n  mutation EventsRequest($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.EventsRequestDocument,
     "\n  mutation FaultsRequestOnboarding($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.FaultsRequestOnboardingDocument,
     "\n  query FaultsViewer {\n    viewer {\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.FaultsViewerDocument,
     "\n  query FaultsIntegrations {\n    integrations(first: 20) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.FaultsIntegrationsDocument,
@@ -690,6 +706,38 @@ export function graphql(source: "\n  query EdgeMetricsViewer {\n    viewer {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EdgeRefusedViewer {\n    viewer {\n      apiKey {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query EdgeRefusedViewer {\n    viewer {\n      apiKey {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsList($first: Int, $after: String, $filter: EventFilter) {\n    events(first: $first, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          occurredAt\n          data\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventsList($first: Int, $after: String, $filter: EventFilter) {\n    events(first: $first, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          type\n          occurredAt\n          data\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventsNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on Event {\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsUpdateIntegration($input: UpdateIntegrationInput!) {\n    updateIntegration(input: $input) {\n      integration {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EventsUpdateIntegration($input: UpdateIntegrationInput!) {\n    updateIntegration(input: $input) {\n      integration {\n        id\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsDeleteIntegration($input: DeleteIntegrationInput!) {\n    deleteIntegration(input: $input) {\n      deletedIntegrationId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EventsDeleteIntegration($input: DeleteIntegrationInput!) {\n    deleteIntegration(input: $input) {\n      deletedIntegrationId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsGenerateKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      apiKey {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EventsGenerateKey($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      apiKey {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EventsRevokeKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsComplete($input: CompleteOnboardingSessionInput!) {\n    completeOnboardingSession(input: $input) {\n      session {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EventsComplete($input: CompleteOnboardingSessionInput!) {\n    completeOnboardingSession(input: $input) {\n      session {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EventsRequest($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EventsRequest($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
