@@ -6,9 +6,10 @@
 // mutation held to the caller's organization. A server of the file's own, with short
 // retry delays.
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { eventually } from './support/directory.ts';
 import { type IsolatedServer, startIsolatedServer } from './support/isolated-server.ts';
+import { startServer } from './support/process.ts';
 import { type Caller, type Org, errors, execute, graphql, it, mutate, mutateOk, nodes, refused, same, send, testOrg } from './support/kit.ts';
 import { bearer, obtainToken } from './support/oauth.ts';
 import { type ReceivedWebhook, type WebhookReceiver, startWebhookReceiver } from './support/webhook-receiver.ts';
@@ -190,6 +191,15 @@ const MAKE_KEY = graphql(`
 const UNKNOWN_ENDPOINT = `whe_01j${'0'.repeat(23)}`;
 const UNKNOWN_EVENT = `evt_01j${'0'.repeat(23)}`;
 
+const SETTINGS = {
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: '0.3,0.3',
+  WEBHOOK_POLL_MS: '100',
+  WEBHOOK_LEASE_MS: '3000',
+  WEBHOOK_TIMEOUT_MS: '2000',
+  METRICS_TOKEN: 'webhook-metrics-token',
+  LOG_LEVEL: 'info',
+};
+
 let server: IsolatedServer;
 let receiver: WebhookReceiver;
 let acme: Org;
@@ -197,14 +207,7 @@ let other: Org;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  server = await startIsolatedServer({
-    WEBHOOK_RETRY_SCHEDULE_SECONDS: '0.3,0.3',
-    WEBHOOK_POLL_MS: '100',
-    WEBHOOK_LEASE_MS: '3000',
-    WEBHOOK_TIMEOUT_MS: '2000',
-    METRICS_TOKEN: 'webhook-metrics-token',
-    LOG_LEVEL: 'info',
-  });
+  server = await startIsolatedServer(SETTINGS);
   const on = { server: { storageEnv: server.storageEnv, graphqlUrl: server.graphqlUrl } };
   acme = await testOrg({ name: 'Webhooks Acme', ...on });
   other = await testOrg({ name: 'Webhooks Other', ...on });
@@ -434,5 +437,35 @@ describe('deliveries', () => {
     const text = await response.text();
     expect(text).toMatch(/^webhook_delivery_attempts_total\{outcome="delivered"\} [1-9]/m);
     expect(text).toMatch(/^webhook_delivery_duration_seconds_count [1-9]/m);
+  });
+});
+
+// PostgreSQL only: two server processes on one database (PGlite serves one process per data directory).
+describe.runIf(inject('storage') === 'postgres')('on two server instances of one PostgreSQL database', { timeout: 120_000 }, () => {
+  it('deliveries are spread over both instances, each event delivered, none twice', async () => {
+    const second = await startServer({ ...server.storageEnv, ...SETTINGS });
+    try {
+      const hook = await endpoint(acme, 'spread', { eventTypes: ['api_key.created'] });
+      receiver.delayMs = 150;
+      const eventIds = [];
+      for (let i = 0; i < 24; i++) eventIds.push(await apiKeyEvent(acme, `Spread key ${i}`));
+      const got = await receiver.waitFor((h) => h.path === '/spread', eventIds.length, 60_000);
+      expect(new Set(got.map((h) => h.id))).toEqual(new Set(eventIds));
+      await eventually('every delivery DELIVERED', async () => {
+        const list = await deliveriesOf(acme, hook.id);
+        return list.length === eventIds.length && list.every((d) => d.status === 'DELIVERED') ? list : undefined;
+      });
+      expect(receivedAt('spread')).toHaveLength(eventIds.length);
+      const attempts = (output: string) =>
+        output.split('\n').filter((line) => line.includes('webhook delivery attempt') && line.includes(hook.id)).length;
+      const [one, two] = [attempts(server.server.output()), attempts(second.output())];
+      expect(one + two).toBe(eventIds.length);
+      expect(one, 'the first instance delivered some').toBeGreaterThan(0);
+      expect(two, 'the second instance delivered some').toBeGreaterThan(0);
+      await mutateOk(acme, DELETE, { id: hook.id });
+    } finally {
+      receiver.delayMs = 0;
+      await second.stop('SIGTERM');
+    }
   });
 });

@@ -23,6 +23,8 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   /** Answer the next requests with these statuses (and a body saying so), then 200 again. */
   answerNext(...statuses: number[]): void;
+  /** Wait this long before each answer. */
+  delayMs: number;
   /** Never answer the next `count` requests (until close). */
   hangNext(count?: number): void;
   /** The received webhooks that match, once there are at least `count` of them (polls; fails at the deadline). */
@@ -54,13 +56,16 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         return; // no answer: the sender's timeout, or its death, ends this one
       }
       const status = statuses.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status < 300 ? 'ok' : `receiver says no (${status}) ${'x'.repeat(400)}`);
+      setTimeout(() => {
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        res.end(status < 300 ? 'ok' : `receiver says no (${status}) ${'x'.repeat(400)}`);
+      }, receiver.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const receiver: WebhookReceiver = {
+    delayMs: 0,
     url: `http://127.0.0.1:${port}`,
     received,
     answerNext: (...next) => statuses.push(...next),
@@ -81,4 +86,5 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return receiver;
 }
