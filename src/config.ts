@@ -282,6 +282,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       auditLogDays: read.integer('AUDIT_LOG_RETENTION_DAYS', 365, 30),
     },
   };
+  // A claim must outlive its attempt, or a slow receiver's delivery would be claimed and sent again while still in flight.
+  if (config.webhooks.leaseMs <= config.webhooks.timeoutMs) {
+    read.problem(`WEBHOOK_LEASE_MS (${config.webhooks.leaseMs}) must be more than WEBHOOK_TIMEOUT_MS (${config.webhooks.timeoutMs})`);
+  }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }

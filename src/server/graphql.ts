@@ -10,7 +10,6 @@ import { type Plugin, createYoga, maskError as yogaMaskError, useExecutionCancel
 import type { Config } from '../config.ts';
 import type { Deps, DomainEvents } from '../domain/deps.ts';
 import type { Actor } from '../domain/outbox.ts';
-import { clientAddress } from './client-address.ts';
 import { snapshotOf } from '../domain/directory-sync.ts';
 import { apiError } from '../domain/errors.ts';
 import { connectionLost } from '../db/connection-retry.ts';
@@ -48,6 +47,8 @@ interface TransportContext {
   proof?: Authenticated['proof'];
   req?: IncomingMessage;
   requestInfo?: RequestInfo;
+  /** The client's address as the edge found it (TRUST_PROXY), for the audit log. */
+  clientAddress?: string;
 }
 
 /** Yoga's own log calls, in words only: never an error's printed document excerpt. */
@@ -68,17 +69,13 @@ function originOf(config: Config, request: Request | undefined, req: IncomingMes
 }
 
 /** The audit log's actor of a request: the API key or OAuth client, its request ID and client address. */
-function actorOf(viewer: Viewer, req: IncomingMessage | undefined, trustProxyHops: number): Actor {
-  const header = (name: string) => {
-    const value = req?.headers[name];
-    return Array.isArray(value) ? value.join(',') : value;
-  };
+function actorOf(viewer: Viewer, clientAddress: string | undefined): Actor {
   return {
     type: viewer.apiKey ? 'API_KEY' : 'OAUTH_CLIENT',
     id: viewer.apiKey ? viewer.apiKey.id : viewer.integrationId,
     name: viewer.apiKey ? viewer.apiKey.name : null,
     requestId: currentRequestId() ?? null,
-    ipAddress: clientAddress(header, req?.socket.remoteAddress, trustProxyHops) ?? null,
+    ipAddress: clientAddress ?? null,
   };
 }
 
@@ -153,7 +150,7 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
         directory: config.directory,
         origin: originOf(config, initial.req ? undefined : initial.request, initial.req),
         events,
-        actor: actorOf(viewer, initial.req, config.trustProxyHops),
+        actor: actorOf(viewer, initial.clientAddress),
         webhooks: config.webhooks,
       };
       return { viewer, deps };

@@ -189,7 +189,8 @@ export function createApp({ config, services, db, logger, authenticator, limits,
     let viewerContext: object = {};
     if (!graphiqlPage) {
       // Failed authentications are limited per client address, before any credential is looked at.
-      const address = addressKey(clientAddress(source, req.socket.remoteAddress, services.config.trustProxyHops));
+      const from = clientAddress(source, req.socket.remoteAddress, services.config.trustProxyHops);
+      const address = addressKey(from);
       // Checked first, counted on failure only: a partner's many concurrent requests with a
       // valid key from one address must never be refused for failures they did not make
       // (concurrent wrong guesses may overrun the budget by the few in flight at once).
@@ -221,7 +222,7 @@ export function createApp({ config, services, db, logger, authenticator, limits,
           );
         }
       }
-      viewerContext = { viewer: authenticated.viewer, proof: authenticated.proof };
+      viewerContext = { viewer: authenticated.viewer, proof: authenticated.proof, clientAddress: from };
     }
 
     let body: Buffer | undefined;

@@ -48,7 +48,7 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
   httpServer.on('upgrade', onUpgrade);
-  const sessions = new WeakMap<object, { proof: Authenticated['proof']; viewer: Viewer; timer: NodeJS.Timeout }>();
+  const sessions = new WeakMap<object, { proof: Authenticated['proof']; viewer: Viewer; timer: NodeJS.Timeout; clientAddress: string | undefined }>();
 
   /** The connection's current viewer; closes it when its credentials no longer authenticate. */
   async function reauthenticate(socket: WebSocket): Promise<Viewer | null> {
@@ -81,7 +81,8 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
           const value = request.headers[name];
           return Array.isArray(value) ? value[0] : value;
         };
-        const address = addressKey(clientAddress(header, request.socket.remoteAddress, trustProxyHops));
+        const from = clientAddress(header, request.socket.remoteAddress, trustProxyHops);
+        const address = addressKey(from);
         // Checked first, counted on failure only, as on HTTP.
         if (!(await peek(limits.authFailures, address)).allowed) {
           socket.close(CloseCode.Forbidden, 'RATE_LIMITED');
@@ -101,7 +102,7 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
         const timer = setInterval(() => void reauthenticate(socket), REAUTHENTICATE_MS);
         timer.unref();
         socket.once('close', () => clearInterval(timer));
-        sessions.set(socket, { proof: authenticated.proof, viewer: authenticated.viewer, timer });
+        sessions.set(socket, { proof: authenticated.proof, viewer: authenticated.viewer, timer, clientAddress: from });
         return true;
       },
       onSubscribe: async (ctx, _id, params) => {
@@ -122,6 +123,7 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
           params,
           viewer,
           proof: sessions.get(ctx.extra.socket)?.proof,
+          clientAddress: sessions.get(ctx.extra.socket)?.clientAddress,
         });
         let document;
         try {

@@ -186,6 +186,7 @@ describe('invalid values: one line each', () => {
       'WEBHOOK_RETRY_SCHEDULE_SECONDS must be a comma-separated list of 1 to 50 numbers of seconds (each 0 to 604800), got "5,-1"',
     ],
     [{ EVENT_RETENTION_DAYS: '7' }, 'EVENT_RETENTION_DAYS must be an integer of at least 30, got "7"'],
+    [{ WEBHOOK_LEASE_MS: '5000', WEBHOOK_TIMEOUT_MS: '5000' }, 'WEBHOOK_LEASE_MS (5000) must be more than WEBHOOK_TIMEOUT_MS (5000)'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be an integer from 0 to 10, got "yes"'],
     [{ EXPOSE_SQL_COUNT: 'true' }, 'EXPOSE_SQL_COUNT must be 1 or 0, got "true"'],
     [{ ALLOW_PRIVATE_NETWORK_TARGETS: '1' }, 'ALLOW_PRIVATE_NETWORK_TARGETS must be true or false, got "1"'],
