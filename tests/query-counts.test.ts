@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createOktaIntegration, waitForSync } from './support/directory.ts';
 import { type OktaStandIn, oktaGroup, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
+import { type WebhookReceiver, startWebhookReceiver } from './support/webhook-receiver.ts';
 import {
   type Answer,
   type CreateIntegrationInput,
@@ -12,6 +13,7 @@ import {
   graphql,
   it,
   jsonObject,
+  mutateOk,
   ok,
   payload,
   present,
@@ -682,6 +684,127 @@ describe('directory groups and memberships', () => {
       expect(counts[20]).toEqual(counts[1]);
       expect(counts[1].groups).toBeLessThanOrEqual(MAX_STATEMENTS);
       expect(counts[1].users).toBeLessThanOrEqual(MAX_STATEMENTS);
+    },
+  );
+});
+
+const EVENTS = graphql(`
+  query QueryCountsEvents {
+    events(first: 50) {
+      edges {
+        node {
+          id
+          type
+          occurredAt
+          data
+        }
+      }
+    }
+  }
+`);
+const DELIVERIES = graphql(`
+  query QueryCountsDeliveries($id: ID!) {
+    webhookEndpoint(id: $id) {
+      id
+      deliveries(first: 50) {
+        totalCount
+        edges {
+          node {
+            id
+            status
+            attempts
+            event {
+              id
+              type
+              data
+            }
+            endpoint {
+              id
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+const AUDIT_LOG = graphql(`
+  query QueryCountsAuditLog {
+    auditLog(first: 50) {
+      edges {
+        node {
+          id
+          action
+          actor {
+            type
+            id
+            name
+          }
+          targetId
+          changes
+        }
+      }
+    }
+  }
+`);
+const COUNTED_ENDPOINT = graphql(`
+  mutation QueryCountsCreateEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const COUNTED_KEY = graphql(`
+  mutation QueryCountsGenerateKey($input: GenerateApiKeyInput!) {
+    generateApiKey(input: $input) {
+      apiKey {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+describe('events, webhook deliveries and the audit log', () => {
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+
+  it(
+    "events, an endpoint's deliveries with their event and endpoint, and auditLog: the same count for 1 and 20 items",
+    { timeout: 120_000 },
+    async () => {
+      const counts: Record<number, { events: number; deliveries: number; auditLog: number }> = {};
+      for (const n of [1, 20]) {
+        const org = await testOrg({ name: `Event counts ${n}` });
+        const { endpoint } = await mutateOk(org, COUNTED_ENDPOINT, { url: `${receiver.url}/counts`, eventTypes: ['api_key.created'] });
+        for (let i = 0; i < n; i++) await mutateOk(org, COUNTED_KEY, { name: `Counted key ${i}` });
+        await send(org, EVENTS); // the key's authentication is remembered from here on
+        const events = await counted(send(org, EVENTS));
+        const deliveries = await counted(send(org, DELIVERIES, { id: endpoint.id }));
+        expect(deliveries.data.webhookEndpoint?.deliveries.totalCount).toBe(n);
+        const auditLog = await counted(send(org, AUDIT_LOG));
+        expect(auditLog.data.auditLog.edges.length).toBeGreaterThanOrEqual(n);
+        counts[n] = { events: events.statements, deliveries: deliveries.statements, auditLog: auditLog.statements };
+      }
+      console.info(`event, delivery and audit log reads, SQL statements for 1 and 20 items: ${JSON.stringify(counts)}`);
+      expect(counts[20]).toEqual(counts[1]);
+      for (const statements of Object.values(counts[1])) expect(statements).toBeLessThanOrEqual(MAX_STATEMENTS);
     },
   );
 });
