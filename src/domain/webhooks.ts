@@ -45,7 +45,9 @@ function checkFields(problems: Problems, deps: Pick<Deps, 'addressPolicy'>, inpu
     if ('url' in result) checked.url = result.url.toString();
     else problems.add(result.code, ['input', 'url'], result.error);
   }
-  if (input.eventTypes != null) {
+  if (input.eventTypes != null && input.eventTypes.length > EVENT_TYPES.length) {
+    problems.add('INVALID', ['input', 'eventTypes'], `At most ${EVENT_TYPES.length} event types (there are no more).`);
+  } else if (input.eventTypes != null) {
     input.eventTypes.forEach((type, index) => {
       if (!isEventType(type))
         problems.add('INVALID', ['input', 'eventTypes', String(index)], `"${type.slice(0, 100)}" is not an event type (${EVENT_TYPES.join(', ')}).`);

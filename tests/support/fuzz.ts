@@ -482,6 +482,8 @@ class DocumentBuilder {
     if (field === 'templateKey') return sane || rng.chance(0.7) ? rng.pick(TEMPLATE_KEYS) : rng.pick(['api', 'NOPE', '', oddString(rng)]);
     if (scalar === 'EmailAddress')
       return sane || rng.chance(0.5) ? `person${rng.int(1000)}@example.test` : rng.pick(['not-an-email', '@', 'a@', oddString(rng)]);
+    // A webhook endpoint's URL is called: only the loopback address that refuses at once.
+    if (scalar === 'URL' && field === 'url') return sane || rng.chance(0.5) ? SAFE_URL : rng.pick(BAD_URLS);
     if (scalar === 'URL')
       return sane || rng.chance(0.5) ? rng.pick(['https://app.example.test/cb', 'https://app.example.test/done?x=1']) : rng.pick(BAD_URLS);
     if (scalar === 'DateTime') return sane ? new Date(0).toISOString() : rng.pick(['2024-13-45T99:99:99Z', 'yesterday', '', '0']);
