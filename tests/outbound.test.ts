@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sync, createDirectoryIntegration, eventually, getSync, startSync, waitForSync } from './support/directory.ts';
 import { type IsolatedServer, startIsolatedServer } from './support/isolated-server.ts';
-import { type Org, present, testOrg } from './support/kit.ts';
+import { type Org, execute, graphql, mutate, mutateOk, nodes, present, refused, testOrg } from './support/kit.ts';
 
 interface Upstream {
   url: string;
@@ -128,6 +128,86 @@ describe('the strict default: private network targets refused', { timeout: 240_0
     const sync = await settled(org, present(started.sync, 'the started sync').id);
     expect(sync.status).toBe('FAILED');
     expect(sync.error).toMatch(/127\.0\.0\.1.*not allowed/);
+    expect(target.connections).toBe(0);
+  });
+});
+
+const WEBHOOK_CREATE = graphql(`
+  mutation OutboundWebhookCreate($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const WEBHOOK_TEST = graphql(`
+  mutation OutboundWebhookTest($input: SendTestWebhookInput!) {
+    sendTestWebhook(input: $input) {
+      delivery {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+const WEBHOOK_DELIVERIES = graphql(`
+  query OutboundWebhookDeliveries($id: ID!) {
+    webhookEndpoint(id: $id) {
+      deliveries(first: 5) {
+        edges {
+          node {
+            status
+            attempts
+            lastError
+            lastResponseStatus
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe('webhook URLs under the strict default', { timeout: 240_000 }, () => {
+  let isolated: IsolatedServer;
+  let org: Org;
+  beforeAll(async () => {
+    isolated = await startIsolatedServer({ ALLOW_PRIVATE_NETWORK_TARGETS: 'false', WEBHOOK_POLL_MS: '100' });
+    org = await testOrg({ name: 'Strict webhooks', server: isolated });
+  });
+  afterAll(() => isolated?.stop());
+
+  it('a localhost or literal private address is URL_NOT_ALLOWED at create; a name resolving to loopback fails the delivery without connecting', async () => {
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://localhost/hook',
+      'http://[::1]/hook',
+      'http://10.0.0.7/hook',
+      'http://169.254.169.254/latest',
+    ]) {
+      refused(await mutate(org, WEBHOOK_CREATE, { url }), 'URL_NOT_ALLOWED', ['input', 'url']);
+    }
+    const name = loopbackName();
+    expect(name, 'this machine needs a non-localhost name for 127.0.0.1 in /etc/hosts').toBeDefined();
+    const target = await upstream((_req, res) => res.end('ok'));
+    const { endpoint } = await mutateOk(org, WEBHOOK_CREATE, { url: `http://${name}:${new URL(target.url).port}/hook` });
+    await mutateOk(org, WEBHOOK_TEST, { endpointId: endpoint.id });
+    const delivery = await eventually('the first attempt to fail', async () => {
+      const found = (await execute(org, WEBHOOK_DELIVERIES, { id: endpoint.id })).webhookEndpoint;
+      const first = found ? nodes(found.deliveries)[0] : undefined;
+      return first && first.attempts > 0 && first.lastError ? first : undefined;
+    });
+    expect(delivery).toMatchObject({ status: 'PENDING', lastResponseStatus: null });
+    expect(delivery.lastError).toMatch(/not allowed/);
     expect(target.connections).toBe(0);
   });
 });
