@@ -190,6 +190,14 @@ export async function updateIntegration({ db, cipher, addressPolicy, events, dir
 /** Irreversible: the row, its credentials and directory users go; sessions keep their history. */
 export async function deleteIntegration({ db, events, actor }: Pick<Deps, 'db' | 'events' | 'actor'>, input: { id: string }) {
   const integration = await findIntegration(db, input.id, ['input', 'id']);
+  // Its open syncs end first, in a statement of their own: a running sync's page commits
+  // hold the integration's row in KEY SHARE, one overlapping the next, and a stream of
+  // share lockers can keep the DELETE's lock waiting past the statement timeout. With its
+  // lease gone, the run's next commit fails and it stops, so the DELETE gets the row.
+  await db.directorySync.updateMany({
+    where: { integrationId: integration.id, status: { in: ['QUEUED', 'RUNNING'] } },
+    data: { status: 'FAILED', error: 'the integration was deleted', finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+  });
   await db.$transaction(async (tx) => {
     const { count } = await tx.integration.deleteMany({ where: { id: integration.id } });
     if (count === 0) throw notFound(['input', 'id'], 'integration');
