@@ -20,6 +20,22 @@ export type AuditLogFilter = {
   targetId?: string | number | null | undefined;
 };
 
+export type CompleteOnboardingSessionInput = {
+  /** The verified name, recorded on the directory user’s identity. */
+  fullName?: string | null | undefined;
+  outcome: OnboardingOutcome;
+  sessionId: string | number;
+};
+
+export type CreateIntegrationInput = {
+  /** Values for the template's fields, by field key. */
+  config?: unknown;
+  name: string;
+  templateKey: string;
+  /** Required for CUSTOM templates; refused for DIRECTORY templates. */
+  workflowId?: string | number | null | undefined;
+};
+
 export type CreateWebhookEndpointInput = {
   description?: string | null | undefined;
   /** Event types to send; empty or omitted: every type. An unknown type is INVALID. */
@@ -33,9 +49,43 @@ export type CreateWorkflowInput = {
   steps: Array<string>;
 };
 
+export type DeleteIntegrationInput = {
+  id: string | number;
+};
+
 export type DeleteWebhookEndpointInput = {
   id: string | number;
 };
+
+export type DirectorySyncKind =
+  | 'FULL'
+  | 'INCREMENTAL';
+
+export type DirectorySyncStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type DirectorySyncTrigger =
+  | 'CREATED'
+  | 'MANUAL'
+  | 'SCHEDULED';
+
+export type DirectoryUserFilter = {
+  active?: boolean | null | undefined;
+  enrollmentStatus?: EnrollmentStatus | null | undefined;
+  /** Members of this directory group only (an unknown or another directory's group: nobody). */
+  groupId?: string | number | null | undefined;
+  /** Case-insensitive match on email, user principal name, display name, employee ID or external ID. */
+  search?: string | null | undefined;
+};
+
+export type EnrollmentStatus =
+  | 'ENROLLED'
+  | 'FAILED'
+  | 'NOT_ENROLLED'
+  | 'PENDING';
 
 export type EventFilter = {
   occurredAfter?: string | null | undefined;
@@ -51,13 +101,53 @@ export type GenerateApiKeyInput = {
   name: string;
 };
 
+export type GenerateClientSecretInput = {
+  integrationId: string | number;
+};
+
 export type IntegrationCategory =
   | 'CUSTOM'
   | 'DIRECTORY';
 
+export type IntegrationFilter = {
+  category?: IntegrationCategory | null | undefined;
+  status?: IntegrationStatus | null | undefined;
+  templateKey?: string | null | undefined;
+};
+
+export type IntegrationStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
+
+export type OnboardingOutcome =
+  | 'COMPLETED'
+  | 'FAILED';
+
+export type OnboardingStatus =
+  | 'COMPLETED'
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'PENDING';
+
 export type RedeliverWebhookEventInput = {
   endpointId: string | number;
   eventId: string | number;
+};
+
+export type RequestNewOnboardingInput = {
+  directoryUserId?: string | number | null | undefined;
+  email?: string | null | undefined;
+  /** Your own reference for the person. */
+  externalUserId?: string | null | undefined;
+  /** Replays with the same key and input return the same session (per integration). */
+  idempotencyKey?: string | null | undefined;
+  /** An integration with a workflow (OIDC client credentials, API). */
+  integrationId: string | number;
+  /** Email, user principal name or employee ID of an active directory user (case-insensitive). */
+  loginHint?: string | null | undefined;
+  /** Where to send the person afterwards; must be one of the integration's redirectUris when it has any. */
+  redirectUrl?: string | null | undefined;
 };
 
 export type RevokeApiKeyInput = {
@@ -74,6 +164,14 @@ export type SendTestWebhookInput = {
   endpointId: string | number;
 };
 
+export type StartDirectorySyncInput = {
+  /** Lets this FULL sync deactivate more than the integration's maxDeactivationPercent of its users. */
+  allowMassDeactivation?: boolean | null | undefined;
+  integrationId: string | number;
+  /** INCREMENTAL reads only what changed since the last sync that succeeded (FULL when there is none). */
+  kind?: DirectorySyncKind | null | undefined;
+};
+
 export type TemplateFieldType =
   | 'BOOLEAN'
   | 'INTEGER'
@@ -81,6 +179,16 @@ export type TemplateFieldType =
   | 'STRING'
   | 'STRING_LIST'
   | 'URL';
+
+export type UpdateIntegrationInput = {
+  /** Merged: keys given replace, keys omitted stay (secrets too), null clears an optional field. A change to a secretDestination field (where the secrets are sent) must give the secret fields again, or it is REQUIRED at each. */
+  config?: unknown;
+  id: string | number;
+  name?: string | null | undefined;
+  status?: IntegrationStatus | null | undefined;
+  /** Takes effect for new sessions; sessions in progress keep theirs. */
+  workflowId?: string | number | null | undefined;
+};
 
 export type UpdateWebhookEndpointInput = {
   description?: string | null | undefined;
@@ -141,6 +249,41 @@ export type AuditLogQueryVariables = Exact<{
 
 export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, occurredAt: string, targetId: string | null, requestId: string | null, ipAddress: string | null, changes: unknown, actor: { type: AuditActorType, id: string | null, name: string | null } } }> } };
 
+export type DirectoryUserSummaryFragment = { id: string, externalId: string, email: string | null, userPrincipalName: string | null, employeeId: string | null, displayName: string | null, active: boolean, enrollmentStatus: EnrollmentStatus };
+
+export type DirectoryUsersQueryVariables = Exact<{
+  integrationId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: DirectoryUserFilter | null | undefined;
+}>;
+
+
+export type DirectoryUsersQuery = { directoryUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, externalId: string, email: string | null, userPrincipalName: string | null, employeeId: string | null, displayName: string | null, active: boolean, enrollmentStatus: EnrollmentStatus } }> } };
+
+export type DirectoryUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DirectoryUserQuery = { directoryUser: { id: string, externalId: string, email: string | null, userPrincipalName: string | null, employeeId: string | null, displayName: string | null, active: boolean, enrollmentStatus: EnrollmentStatus, groups: { edges: Array<{ node: { id: string, name: string } }> }, identity: { fullName: string | null, verifiedAt: string } | null } | null };
+
+export type DirectoryGroupsQueryVariables = Exact<{
+  integrationId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DirectoryGroupsQuery = { directoryGroups: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, externalId: string, name: string, description: string | null, memberCount: number } }> } };
+
+export type StartDirectorySyncMutationVariables = Exact<{
+  input: StartDirectorySyncInput;
+}>;
+
+
+export type StartDirectorySyncMutation = { startDirectorySync: { sync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, trigger: DirectorySyncTrigger, processed: number, total: number | null, created: number, updated: number, deactivated: number, error: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
 export type EventFieldsFragment = { id: string, type: string, occurredAt: string, data: unknown };
 
 export type EventsQueryVariables = Exact<{
@@ -151,6 +294,75 @@ export type EventsQueryVariables = Exact<{
 
 
 export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: string, occurredAt: string, data: unknown } }> } };
+
+export type IntegrationFieldsFragment = { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null };
+
+export type IntegrationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: IntegrationFilter | null | undefined;
+}>;
+
+
+export type IntegrationsQuery = { integrations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } }> } };
+
+export type IntegrationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IntegrationQuery = { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null };
+
+export type CreateIntegrationMutationVariables = Exact<{
+  input: CreateIntegrationInput;
+}>;
+
+
+export type CreateIntegrationMutation = { createIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type UpdateIntegrationMutationVariables = Exact<{
+  input: UpdateIntegrationInput;
+}>;
+
+
+export type UpdateIntegrationMutation = { updateIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type DeleteIntegrationMutationVariables = Exact<{
+  input: DeleteIntegrationInput;
+}>;
+
+
+export type DeleteIntegrationMutation = { deleteIntegration: { deletedIntegrationId: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type GenerateClientSecretMutationVariables = Exact<{
+  input: GenerateClientSecretInput;
+}>;
+
+
+export type GenerateClientSecretMutation = { generateClientSecret: { clientSecret: string | null, integration: { id: string, clientId: string | null, clientSecret: { lastFour: string, createdAt: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type OnboardingSessionFieldsFragment = { id: string, status: OnboardingStatus, externalUserId: string | null, email: string | null, redirectUrl: string | null, onboardingUrl: string, workflowVersion: number, steps: Array<string>, createdAt: string, expiresAt: string, completedAt: string | null, integration: { id: string } | null, workflow: { id: string, name: string }, directoryUser: { id: string } | null };
+
+export type RequestNewOnboardingMutationVariables = Exact<{
+  input: RequestNewOnboardingInput;
+}>;
+
+
+export type RequestNewOnboardingMutation = { requestNewOnboarding: { session: { id: string, status: OnboardingStatus, externalUserId: string | null, email: string | null, redirectUrl: string | null, onboardingUrl: string, workflowVersion: number, steps: Array<string>, createdAt: string, expiresAt: string, completedAt: string | null, integration: { id: string } | null, workflow: { id: string, name: string }, directoryUser: { id: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type OnboardingSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OnboardingSessionQuery = { onboardingSession: { id: string, status: OnboardingStatus, externalUserId: string | null, email: string | null, redirectUrl: string | null, onboardingUrl: string, workflowVersion: number, steps: Array<string>, createdAt: string, expiresAt: string, completedAt: string | null, integration: { id: string } | null, workflow: { id: string, name: string }, directoryUser: { id: string } | null } | null };
+
+export type CompleteOnboardingSessionMutationVariables = Exact<{
+  input: CompleteOnboardingSessionInput;
+}>;
+
+
+export type CompleteOnboardingSessionMutation = { completeOnboardingSession: { session: { id: string, status: OnboardingStatus, externalUserId: string | null, email: string | null, redirectUrl: string | null, onboardingUrl: string, workflowVersion: number, steps: Array<string>, createdAt: string, expiresAt: string, completedAt: string | null, integration: { id: string } | null, workflow: { id: string, name: string }, directoryUser: { id: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type IntegrationTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -283,12 +495,88 @@ export const AuditLogEntryFieldsFragmentDoc = gql`
   changes
 }
     `;
+export const DirectoryUserSummaryFragmentDoc = gql`
+    fragment DirectoryUserSummary on DirectoryUser {
+  id
+  externalId
+  email
+  userPrincipalName
+  employeeId
+  displayName
+  active
+  enrollmentStatus
+}
+    `;
 export const EventFieldsFragmentDoc = gql`
     fragment EventFields on Event {
   id
   type
   occurredAt
   data
+}
+    `;
+export const IntegrationFieldsFragmentDoc = gql`
+    fragment IntegrationFields on Integration {
+  id
+  name
+  status
+  clientId
+  config
+  createdAt
+  updatedAt
+  template {
+    key
+    name
+    category
+    takesWorkflow
+  }
+  workflow {
+    id
+    name
+    version
+  }
+  clientSecret {
+    lastFour
+    createdAt
+  }
+  directory {
+    userCount
+    groupCount
+    nextSyncAt
+    lastSync {
+      id
+      status
+      kind
+      processed
+      error
+      finishedAt
+    }
+  }
+}
+    `;
+export const OnboardingSessionFieldsFragmentDoc = gql`
+    fragment OnboardingSessionFields on OnboardingSession {
+  id
+  status
+  externalUserId
+  email
+  redirectUrl
+  onboardingUrl
+  workflowVersion
+  steps
+  createdAt
+  expiresAt
+  completedAt
+  integration {
+    id
+  }
+  workflow {
+    id
+    name
+  }
+  directoryUser {
+    id
+  }
 }
     `;
 export const WebhookEndpointFieldsFragmentDoc = gql`
@@ -393,6 +681,91 @@ export const AuditLogDocument = gql`
   }
 }
     ${AuditLogEntryFieldsFragmentDoc}`;
+export const DirectoryUsersDocument = gql`
+    query DirectoryUsers($integrationId: ID!, $first: Int, $after: String, $filter: DirectoryUserFilter) {
+  directoryUsers(
+    integrationId: $integrationId
+    first: $first
+    after: $after
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...DirectoryUserSummary
+      }
+    }
+  }
+}
+    ${DirectoryUserSummaryFragmentDoc}`;
+export const DirectoryUserDocument = gql`
+    query DirectoryUser($id: ID!) {
+  directoryUser(id: $id) {
+    ...DirectoryUserSummary
+    groups(first: 50) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    identity {
+      fullName
+      verifiedAt
+    }
+  }
+}
+    ${DirectoryUserSummaryFragmentDoc}`;
+export const DirectoryGroupsDocument = gql`
+    query DirectoryGroups($integrationId: ID!, $first: Int, $after: String) {
+  directoryGroups(integrationId: $integrationId, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        externalId
+        name
+        description
+        memberCount
+      }
+    }
+  }
+}
+    `;
+export const StartDirectorySyncDocument = gql`
+    mutation StartDirectorySync($input: StartDirectorySyncInput!) {
+  startDirectorySync(input: $input) {
+    sync {
+      id
+      status
+      kind
+      trigger
+      processed
+      total
+      created
+      updated
+      deactivated
+      error
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
 export const EventsDocument = gql`
     query Events($first: Int, $after: String, $filter: EventFilter) {
   events(first: $first, after: $after, filter: $filter) {
@@ -410,6 +783,125 @@ export const EventsDocument = gql`
   }
 }
     ${EventFieldsFragmentDoc}`;
+export const IntegrationsDocument = gql`
+    query Integrations($first: Int, $after: String, $filter: IntegrationFilter) {
+  integrations(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...IntegrationFields
+      }
+    }
+  }
+}
+    ${IntegrationFieldsFragmentDoc}`;
+export const IntegrationDocument = gql`
+    query Integration($id: ID!) {
+  integration(id: $id) {
+    ...IntegrationFields
+  }
+}
+    ${IntegrationFieldsFragmentDoc}`;
+export const CreateIntegrationDocument = gql`
+    mutation CreateIntegration($input: CreateIntegrationInput!) {
+  createIntegration(input: $input) {
+    integration {
+      ...IntegrationFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${IntegrationFieldsFragmentDoc}`;
+export const UpdateIntegrationDocument = gql`
+    mutation UpdateIntegration($input: UpdateIntegrationInput!) {
+  updateIntegration(input: $input) {
+    integration {
+      ...IntegrationFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${IntegrationFieldsFragmentDoc}`;
+export const DeleteIntegrationDocument = gql`
+    mutation DeleteIntegration($input: DeleteIntegrationInput!) {
+  deleteIntegration(input: $input) {
+    deletedIntegrationId
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+export const GenerateClientSecretDocument = gql`
+    mutation GenerateClientSecret($input: GenerateClientSecretInput!) {
+  generateClientSecret(input: $input) {
+    integration {
+      id
+      clientId
+      clientSecret {
+        lastFour
+        createdAt
+      }
+    }
+    clientSecret
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+export const RequestNewOnboardingDocument = gql`
+    mutation RequestNewOnboarding($input: RequestNewOnboardingInput!) {
+  requestNewOnboarding(input: $input) {
+    session {
+      ...OnboardingSessionFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${OnboardingSessionFieldsFragmentDoc}`;
+export const OnboardingSessionDocument = gql`
+    query OnboardingSession($id: ID!) {
+  onboardingSession(id: $id) {
+    ...OnboardingSessionFields
+  }
+}
+    ${OnboardingSessionFieldsFragmentDoc}`;
+export const CompleteOnboardingSessionDocument = gql`
+    mutation CompleteOnboardingSession($input: CompleteOnboardingSessionInput!) {
+  completeOnboardingSession(input: $input) {
+    session {
+      ...OnboardingSessionFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${OnboardingSessionFieldsFragmentDoc}`;
 export const IntegrationTemplatesDocument = gql`
     query IntegrationTemplates {
   integrationTemplates {
@@ -637,8 +1129,47 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     AuditLog(variables?: AuditLogQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditLogQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<AuditLogQuery>({ document: AuditLogDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditLog', 'query', variables);
     },
+    DirectoryUsers(variables: DirectoryUsersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DirectoryUsersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DirectoryUsersQuery>({ document: DirectoryUsersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DirectoryUsers', 'query', variables);
+    },
+    DirectoryUser(variables: DirectoryUserQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DirectoryUserQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DirectoryUserQuery>({ document: DirectoryUserDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DirectoryUser', 'query', variables);
+    },
+    DirectoryGroups(variables: DirectoryGroupsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DirectoryGroupsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DirectoryGroupsQuery>({ document: DirectoryGroupsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DirectoryGroups', 'query', variables);
+    },
+    StartDirectorySync(variables: StartDirectorySyncMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StartDirectorySyncMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StartDirectorySyncMutation>({ document: StartDirectorySyncDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StartDirectorySync', 'mutation', variables);
+    },
     Events(variables?: EventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<EventsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<EventsQuery>({ document: EventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Events', 'query', variables);
+    },
+    Integrations(variables?: IntegrationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<IntegrationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<IntegrationsQuery>({ document: IntegrationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Integrations', 'query', variables);
+    },
+    Integration(variables: IntegrationQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<IntegrationQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<IntegrationQuery>({ document: IntegrationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Integration', 'query', variables);
+    },
+    CreateIntegration(variables: CreateIntegrationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateIntegrationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateIntegrationMutation>({ document: CreateIntegrationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateIntegration', 'mutation', variables);
+    },
+    UpdateIntegration(variables: UpdateIntegrationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateIntegrationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateIntegrationMutation>({ document: UpdateIntegrationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpdateIntegration', 'mutation', variables);
+    },
+    DeleteIntegration(variables: DeleteIntegrationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteIntegrationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeleteIntegrationMutation>({ document: DeleteIntegrationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteIntegration', 'mutation', variables);
+    },
+    GenerateClientSecret(variables: GenerateClientSecretMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<GenerateClientSecretMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<GenerateClientSecretMutation>({ document: GenerateClientSecretDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'GenerateClientSecret', 'mutation', variables);
+    },
+    RequestNewOnboarding(variables: RequestNewOnboardingMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RequestNewOnboardingMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RequestNewOnboardingMutation>({ document: RequestNewOnboardingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RequestNewOnboarding', 'mutation', variables);
+    },
+    OnboardingSession(variables: OnboardingSessionQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OnboardingSessionQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OnboardingSessionQuery>({ document: OnboardingSessionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OnboardingSession', 'query', variables);
+    },
+    CompleteOnboardingSession(variables: CompleteOnboardingSessionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CompleteOnboardingSessionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CompleteOnboardingSessionMutation>({ document: CompleteOnboardingSessionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompleteOnboardingSession', 'mutation', variables);
     },
     IntegrationTemplates(variables?: IntegrationTemplatesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<IntegrationTemplatesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<IntegrationTemplatesQuery>({ document: IntegrationTemplatesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'IntegrationTemplates', 'query', variables);

@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import config from '../codegen.ts';
 import { getSdk } from '../client/sdk.ts';
 import { type TestOrg, createOrg, graphqlUrl } from './support/api.ts';
+import { eventually } from './support/directory.ts';
 import { ROOT } from './support/process.ts';
+import { oktaGroup, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 
 let org: TestOrg;
 
@@ -32,6 +34,75 @@ describe('generated SDK (client/sdk.ts)', () => {
 
     const { workflow } = await api.Workflow({ id: createWorkflow.workflow!.id });
     expect(workflow?.configurationId).toBe(createWorkflow.workflow!.configurationId);
+  });
+
+  it('covers a partner flow: integrations, client secrets, onboarding sessions, events and webhook endpoints', async () => {
+    const api = getSdk(new GraphQLClient(graphqlUrl, { headers: { 'x-api-key': org.apiKey } }));
+    const { createWorkflow } = await api.CreateWorkflow({ input: { name: 'SDK partner flow', steps: ['DOCUMENT'] } });
+    const created = (await api.CreateIntegration({ input: { templateKey: 'API', name: 'SDK API', workflowId: createWorkflow.workflow!.id } }))
+      .createIntegration;
+    expect(created.userErrors).toEqual([]);
+    const integrationId = created.integration!.id;
+    expect((await api.UpdateIntegration({ input: { id: integrationId, name: 'SDK API renamed' } })).updateIntegration.integration?.name).toBe(
+      'SDK API renamed',
+    );
+    expect((await api.Integration({ id: integrationId })).integration?.template.key).toBe('API');
+    expect((await api.Integrations({ first: 10, filter: { templateKey: 'API' } })).integrations.edges.map((e) => e.node.id)).toContain(integrationId);
+    const refused = (await api.CreateIntegration({ input: { templateKey: 'NOPE', name: 'x' } })).createIntegration;
+    expect(refused.userErrors.map((e) => e.code)).toEqual(['TEMPLATE_NOT_FOUND']);
+
+    const { requestNewOnboarding } = await api.RequestNewOnboarding({ input: { integrationId, externalUserId: 'sdk-person' } });
+    const session = requestNewOnboarding.session!;
+    expect(session).toMatchObject({ status: 'PENDING', workflowVersion: 1, steps: ['DOCUMENT'], integration: { id: integrationId } });
+    expect((await api.OnboardingSession({ id: session.id })).onboardingSession?.id).toBe(session.id);
+    const { completeOnboardingSession } = await api.CompleteOnboardingSession({ input: { sessionId: session.id, outcome: 'COMPLETED' } });
+    expect(completeOnboardingSession.session?.status).toBe('COMPLETED');
+
+    const oidc = (
+      await api.CreateIntegration({ input: { templateKey: 'OIDC_CLIENT_CREDENTIALS', name: 'SDK OIDC', workflowId: createWorkflow.workflow!.id } })
+    ).createIntegration.integration!;
+    const { generateClientSecret } = await api.GenerateClientSecret({ input: { integrationId: oidc.id } });
+    expect(generateClientSecret.clientSecret).toMatch(/^icsec_/);
+
+    const { createWebhookEndpoint } = await api.CreateWebhookEndpoint({
+      input: { url: 'http://127.0.0.1:9/sdk', eventTypes: ['integration.deleted'] },
+    });
+    expect(createWebhookEndpoint.secret).toMatch(/^whsec_/);
+    expect((await api.WebhookEndpoints({ first: 10 })).webhookEndpoints.edges.map((e) => e.node.id)).toContain(createWebhookEndpoint.endpoint!.id);
+    expect((await api.DeleteIntegration({ input: { id: oidc.id } })).deleteIntegration.deletedIntegrationId).toBe(oidc.id);
+    const { events } = await api.Events({ first: 20, filter: { types: ['integration.deleted'] } });
+    expect(events.edges.map((e) => e.node.data)).toEqual([expect.objectContaining({ id: oidc.id })]);
+    expect((await api.AuditLog({ first: 5, filter: { targetId: oidc.id } })).auditLog.edges.map((e) => e.node.action)).toEqual([
+      'integration.delete',
+      'client_secret.generate',
+      'integration.create',
+    ]);
+    await api.DeleteWebhookEndpoint({ input: { id: createWebhookEndpoint.endpoint!.id } });
+  });
+
+  it('covers a directory flow: an Okta integration, its sync, users and groups', async () => {
+    const api = getSdk(new GraphQLClient(graphqlUrl, { headers: { 'x-api-key': org.apiKey } }));
+    const okta = await startOktaStandIn({ users: oktaUsers(3), groups: [oktaGroup(1, ['00u00000001', '00u00000002'], { name: 'SDK group' })] });
+    try {
+      const { createIntegration } = await api.CreateIntegration({
+        input: { templateKey: 'OKTA', name: 'SDK Okta', config: { orgUrl: okta.url, apiToken: okta.token } },
+      });
+      const id = createIntegration.integration!.id;
+      const synced = await eventually('the first sync', async () => {
+        const { integration } = await api.Integration({ id });
+        return integration?.directory?.lastSync?.status === 'SUCCEEDED' ? integration : undefined;
+      });
+      expect(synced.directory).toMatchObject({ userCount: 3, groupCount: 1 });
+      const { directoryUsers } = await api.DirectoryUsers({ integrationId: id, first: 10 });
+      expect(directoryUsers.totalCount).toBe(3);
+      const user = directoryUsers.edges.find((e) => e.node.externalId === '00u00000001')!.node;
+      expect((await api.DirectoryUser({ id: user.id })).directoryUser?.groups.edges.map((e) => e.node.name)).toEqual(['SDK group']);
+      expect((await api.DirectoryGroups({ integrationId: id, first: 10 })).directoryGroups.edges.map((e) => e.node.memberCount)).toEqual([2]);
+      const { startDirectorySync } = await api.StartDirectorySync({ input: { integrationId: id, kind: 'INCREMENTAL' } });
+      expect(startDirectorySync.sync).toMatchObject({ kind: 'INCREMENTAL', trigger: 'MANUAL' });
+    } finally {
+      await okta.close();
+    }
   });
 
   it('is not stale: codegen from schema.graphql, client/operations and tests/ gives the committed files', async () => {
