@@ -10,7 +10,9 @@ import { afterAll, describe, expect, inject } from 'vitest';
 import { storageEnv } from './support/api.ts';
 import { execute, graphql, it, jsonObject, mutateOk, present } from './support/kit.ts';
 import { parseJson } from './support/oauth.ts';
-import { type CommandResult, runAdmin } from './support/process.ts';
+import { spawn } from 'node:child_process';
+import { serverEnv } from './support/env.ts';
+import { type CommandResult, ROOT, runAdmin } from './support/process.ts';
 
 const storage = inject('storage');
 const SLOW = 180_000; // each admin run is a fresh process (seconds on a busy machine)
@@ -121,6 +123,89 @@ async function within(ms: number, probe: () => Promise<boolean>) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+const ADMIN_AUDIT = graphql(`
+  query AdminAuditLog {
+    auditLog(first: 10) {
+      edges {
+        node {
+          action
+          targetId
+          actor {
+            type
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The documented form for scripts: `npm run -s admin -- …` (npm's banner kept off stdout). */
+function npmAdmin(args: string[]): Promise<CommandResult> {
+  const child = spawn('npm', ['run', '-s', 'admin', '--', ...args], { cwd: ROOT, env: serverEnv(storageEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('recovering access and listing organizations', () => {
+  it(
+    'create-api-key --json prints one line, the key works at once, and the audit log says the admin command made it',
+    async () => {
+      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Keyless', '--json'], storageEnv));
+      const result = await runAdmin(['create-api-key', '--org', created.organization.id, '--name', 'Recovered', '--json'], storageEnv);
+      expect(result.code, result.stderr).toBe(0);
+      const lines = stdoutLines(result);
+      expect(lines).toHaveLength(1);
+      const made = parseJson(lines[0]) as { apiKey: { id: string; name: string }; secret: string };
+      expect(made.apiKey).toMatchObject({ name: 'Recovered' });
+      expect(made.secret).toMatch(/^iapi_/);
+      const { viewer } = await execute({ apiKey: made.secret }, VIEWER);
+      expect(viewer.organization.id).toBe(created.organization.id);
+      const entries = (await execute({ apiKey: made.secret }, ADMIN_AUDIT)).auditLog.edges.map((e) => e.node);
+      expect(entries[0]).toEqual({ action: 'api_key.create', targetId: made.apiKey.id, actor: { type: 'ADMIN_COMMAND', name: 'create-api-key' } });
+    },
+    SLOW,
+  );
+
+  it(
+    'list-orgs --json through `npm run -s admin` is exactly one line of JSON on stdout, with every organization',
+    async () => {
+      const created = parseCreateOrg(await runAdmin(['create-org', '--name', 'Admin Listed', '--json'], storageEnv));
+      const result = await npmAdmin(['list-orgs', '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      const lines = stdoutLines(result);
+      expect(lines).toHaveLength(1);
+      const { organizations } = parseJson(lines[0]) as { organizations: { id: string; name: string; features: string[]; activeApiKeys: number }[] };
+      expect(organizations.find((o) => o.id === created.organization.id)).toMatchObject({
+        name: 'Admin Listed',
+        features: ['INTEGRATIONS_ECOSYSTEM'],
+        activeApiKeys: 1,
+      });
+      const human = await runAdmin(['list-orgs'], storageEnv);
+      expect(human.code, human.stderr).toBe(0);
+      expect(human.stdout).toContain(`${created.organization.id}  Admin Listed`);
+    },
+    SLOW,
+  );
+
+  it(
+    'create-api-key for an unknown organization is one line on stderr (exit 1); without --name it is a usage error (exit 2)',
+    async () => {
+      const unknown = await runAdmin(['create-api-key', '--org', `org_01j${'0'.repeat(23)}`, '--name', 'X'], storageEnv);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr.trim().split('\n')).toEqual([`error: no organization with ID org_01j${'0'.repeat(23)}`]);
+      const usage = await runAdmin(['create-api-key', '--org', 'org_x'], storageEnv);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toMatch(/^error: create-api-key needs --name NAME\n$/);
+    },
+    SLOW,
+  );
+});
 
 describe('beside the running server', () => {
   it(

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { DatabaseUnavailableError, openDatabase } from '../db/client.ts';
-import { createOrganization, isFeature, setFeature, FEATURES } from '../domain/organizations.ts';
+import { FEATURES, createApiKeyFor, createOrganization, isFeature, listOrganizations, setFeature } from '../domain/organizations.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { isIdOf } from '../domain/ids.ts';
 import { createLogger } from '../logger.ts';
@@ -17,6 +17,15 @@ Commands:
       With --json, prints {"organization":{"id","name"},"apiKey":"<secret>"} on one line.
   set-feature --org ID --feature ${FEATURES.join('|')} --enabled true|false [--json]
       Turns a feature on or off; a running server sees it within 5 seconds.
+  list-orgs [--json]
+      Lists every organization: ID, name, features, API keys that still work.
+      With --json, prints {"organizations":[{"id","name","features","activeApiKeys","createdAt"}]} on one line.
+  create-api-key --org ID --name NAME [--json]
+      Makes a new API key for an organization (a way back in when every key is lost).
+      The key is printed once. With --json, prints {"apiKey":{"id","name"},"secret":"<secret>"} on one line.
+
+Through npm, use \`npm run -s admin -- …\` (-s keeps npm's own banner off stdout) so --json
+output is the only line there.
 
 Options:
   --help      Show this help.
@@ -95,6 +104,46 @@ async function run(argv: string[]): Promise<number> {
         values.json
           ? `${JSON.stringify({ organization: { id: updated.id, name: updated.name, features: updated.features } })}\n`
           : `${feature} is now ${enabled ? 'enabled' : 'disabled'} for ${updated.name} (${updated.id}).\n`,
+      );
+      return 0;
+    };
+  } else if (command === 'list-orgs') {
+    task = async (db) => {
+      const organizations = await listOrganizations(db.prisma);
+      if (values.json) {
+        const rows = organizations.map((o) => ({
+          id: o.id,
+          name: o.name,
+          features: o.features,
+          activeApiKeys: o.activeApiKeys,
+          createdAt: o.createdAt,
+        }));
+        process.stdout.write(`${JSON.stringify({ organizations: rows })}\n`);
+      } else if (!organizations.length) {
+        process.stdout.write('No organizations yet (create one with create-org).\n');
+      } else {
+        for (const o of organizations) {
+          process.stdout.write(`${o.id}  ${o.name}  features: ${o.features.join(',') || 'none'}  API keys: ${o.activeApiKeys}\n`);
+        }
+      }
+      return 0;
+    };
+  } else if (command === 'create-api-key') {
+    const org = values.org?.trim();
+    if (!org) throw new UsageError('create-api-key needs --org ID');
+    const name = values.name;
+    if (name === undefined) throw new UsageError('create-api-key needs --name NAME');
+    task = async (db) => {
+      const made = isIdOf('Organization', org) ? await createApiKeyFor(db.prisma, org, name) : undefined;
+      if (!made) {
+        process.stderr.write(`error: no organization with ID ${org}\n`);
+        return 1;
+      }
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ apiKey: { id: made.apiKey.id, name: made.apiKey.name }, secret: made.secret })}\n`
+          : `Created API key ${made.apiKey.name} (${made.apiKey.id}) for ${made.organization.name} (${made.organization.id}).\n` +
+              `The key (shown once, store it now):\n  ${made.secret}\n`,
       );
       return 0;
     };

@@ -54,3 +54,28 @@ export async function setFeature(prisma: PrismaClient, organizationId: string, f
     return updated;
   });
 }
+
+/** Every organization, oldest first, with how many of its API keys still work. */
+export async function listOrganizations(prisma: PrismaClient) {
+  const organizations = await prisma.organization.findMany({
+    orderBy: { id: 'asc' },
+    include: { _count: { select: { apiKeys: { where: { revokedAt: null } } } } },
+  });
+  return organizations.map(({ _count, ...organization }) => ({ ...organization, activeApiKeys: _count.apiKeys }));
+}
+
+/**
+ * A new API key for an organization, made by the admin command: the way back in for an
+ * operator whose organization lost every key. Undefined when the organization does not exist.
+ */
+export async function createApiKeyFor(prisma: PrismaClient, organizationId: string, name: string) {
+  const problems = new Problems();
+  const checked = checkName(problems, name, ['name']);
+  problems.throwIfAny();
+  return prisma.$transaction(async (tx) => {
+    const organization = await tx.organization.findUnique({ where: { id: organizationId } });
+    if (!organization) return undefined;
+    const { apiKey, secret } = await issueApiKey(tx, organization.id, checked, ADMIN_ACTOR('create-api-key'));
+    return { organization, apiKey, secret };
+  });
+}

@@ -18,6 +18,7 @@ type Documents = {
     "\n  mutation AdminCreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AdminCreateWorkflowDocument,
     "\n  mutation AdminUpdateWorkflow($input: UpdateWorkflowInput!) {\n    updateWorkflow(input: $input) {\n      workflow {\n        version\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AdminUpdateWorkflowDocument,
     "\n  query AdminWorkflowVersion($id: ID!) {\n    workflow(id: $id) {\n      version\n    }\n  }\n": typeof types.AdminWorkflowVersionDocument,
+    "\n  query AdminAuditLog {\n    auditLog(first: 10) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
     "\n  mutation ApiKeysGenerate($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        prefix\n        lastFour\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ApiKeysGenerateDocument,
     "\n  mutation ApiKeysRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ApiKeysRevokeDocument,
     "\n  query ApiKeysViewer {\n    viewer {\n      organization {\n        id\n      }\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiKeysViewerDocument,
@@ -249,6 +250,7 @@ const documents: Documents = {
     "\n  mutation AdminCreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AdminCreateWorkflowDocument,
     "\n  mutation AdminUpdateWorkflow($input: UpdateWorkflowInput!) {\n    updateWorkflow(input: $input) {\n      workflow {\n        version\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AdminUpdateWorkflowDocument,
     "\n  query AdminWorkflowVersion($id: ID!) {\n    workflow(id: $id) {\n      version\n    }\n  }\n": types.AdminWorkflowVersionDocument,
+    "\n  query AdminAuditLog {\n    auditLog(first: 10) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
     "\n  mutation ApiKeysGenerate($input: GenerateApiKeyInput!) {\n    generateApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        prefix\n        lastFour\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ApiKeysGenerateDocument,
     "\n  mutation ApiKeysRevoke($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey {\n        id\n        name\n        revokedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ApiKeysRevokeDocument,
     "\n  query ApiKeysViewer {\n    viewer {\n      organization {\n        id\n      }\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.ApiKeysViewerDocument,
@@ -506,6 +508,10 @@ export function graphql(source: "\n  mutation AdminUpdateWorkflow($input: Update
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminWorkflowVersion($id: ID!) {\n    workflow(id: $id) {\n      version\n    }\n  }\n"): (typeof documents)["\n  query AdminWorkflowVersion($id: ID!) {\n    workflow(id: $id) {\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog {\n    auditLog(first: 10) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog {\n    auditLog(first: 10) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
