@@ -266,7 +266,7 @@ export type DirectoryUserQueryVariables = Exact<{
 }>;
 
 
-export type DirectoryUserQuery = { directoryUser: { id: string, externalId: string, email: string | null, userPrincipalName: string | null, employeeId: string | null, displayName: string | null, active: boolean, enrollmentStatus: EnrollmentStatus, groups: { edges: Array<{ node: { id: string, name: string } }> }, identity: { fullName: string | null, verifiedAt: string } | null } | null };
+export type DirectoryUserQuery = { directoryUser: { id: string, externalId: string, email: string | null, userPrincipalName: string | null, employeeId: string | null, displayName: string | null, active: boolean, enrollmentStatus: EnrollmentStatus, groups: { edges: Array<{ node: { id: string, name: string } }> }, identity: { id: string, fullName: string | null, verifiedAt: string } | null } | null };
 
 export type DirectoryGroupsQueryVariables = Exact<{
   integrationId: string | number;
@@ -283,6 +283,8 @@ export type StartDirectorySyncMutationVariables = Exact<{
 
 
 export type StartDirectorySyncMutation = { startDirectorySync: { sync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, trigger: DirectorySyncTrigger, processed: number, total: number | null, created: number, updated: number, deactivated: number, error: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type DirectorySyncProgressFieldsFragment = { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, trigger: DirectorySyncTrigger, processed: number, total: number | null, created: number, updated: number, deactivated: number, groups: number, deactivationBlocked: number | null, error: string | null, startedAt: string | null, finishedAt: string | null };
 
 export type EventFieldsFragment = { id: string, type: string, occurredAt: string, data: unknown };
 
@@ -507,6 +509,24 @@ export const DirectoryUserSummaryFragmentDoc = gql`
   enrollmentStatus
 }
     `;
+export const DirectorySyncProgressFieldsFragmentDoc = gql`
+    fragment DirectorySyncProgressFields on DirectorySync {
+  id
+  status
+  kind
+  trigger
+  processed
+  total
+  created
+  updated
+  deactivated
+  groups
+  deactivationBlocked
+  error
+  startedAt
+  finishedAt
+}
+    `;
 export const EventFieldsFragmentDoc = gql`
     fragment EventFields on Event {
   id
@@ -716,6 +736,7 @@ export const DirectoryUserDocument = gql`
       }
     }
     identity {
+      id
       fullName
       verifiedAt
     }

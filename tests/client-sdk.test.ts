@@ -7,11 +7,12 @@ import { generate } from '@graphql-codegen/cli';
 import { GraphQLClient } from 'graphql-request';
 import { beforeAll, describe, expect, it } from 'vitest';
 import config from '../codegen.ts';
+import { followDirectorySync } from '../client/follow-directory-sync.ts';
 import { getSdk } from '../client/sdk.ts';
 import { type TestOrg, createOrg, graphqlUrl } from './support/api.ts';
 import { eventually } from './support/directory.ts';
 import { ROOT } from './support/process.ts';
-import { oktaGroup, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
+import { oktaGroup, oktaUser, oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 
 let org: TestOrg;
 
@@ -98,8 +99,19 @@ describe('generated SDK (client/sdk.ts)', () => {
       const user = directoryUsers.edges.find((e) => e.node.externalId === '00u00000001')!.node;
       expect((await api.DirectoryUser({ id: user.id })).directoryUser?.groups.edges.map((e) => e.node.name)).toEqual(['SDK group']);
       expect((await api.DirectoryGroups({ integrationId: id, first: 10 })).directoryGroups.edges.map((e) => e.node.memberCount)).toEqual([2]);
-      const { startDirectorySync } = await api.StartDirectorySync({ input: { integrationId: id, kind: 'INCREMENTAL' } });
-      expect(startDirectorySync.sync).toMatchObject({ kind: 'INCREMENTAL', trigger: 'MANUAL' });
+      okta.users.push(oktaUser(4));
+      const { startDirectorySync } = await api.StartDirectorySync({ input: { integrationId: id } });
+      const started = startDirectorySync.sync!;
+      expect(started).toMatchObject({ kind: 'FULL', trigger: 'MANUAL' });
+      // followDirectorySync: every step of that sync over SSE, until it ends.
+      const steps = [];
+      for await (const step of followDirectorySync({ url: graphqlUrl, apiKey: org.apiKey, integrationId: id, syncId: started.id })) steps.push(step);
+      expect(steps.length).toBeGreaterThan(0);
+      expect(steps.every((step) => step.id === started.id)).toBe(true);
+      expect(steps.at(-1)).toMatchObject({ status: 'SUCCEEDED', processed: 4, created: 1 });
+      // An unknown integration: the server's error, thrown.
+      const unknown = followDirectorySync({ url: graphqlUrl, apiKey: org.apiKey, integrationId: `int_01j${'0'.repeat(23)}` });
+      await expect(unknown.next()).rejects.toThrow(/integration/i);
     } finally {
       await okta.close();
     }
