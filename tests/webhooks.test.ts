@@ -432,6 +432,29 @@ describe('deliveries', () => {
     await mutateOk(acme, DELETE, { id: hook.id });
   });
 
+  it('a delivery claimed again after its last attempt ended with its sender gone is given up, not sent again', async () => {
+    const hook = await endpoint(acme, 'poison', { eventTypes: ['webhook.test'] });
+    receiver.hangNext(1);
+    const sent = (await mutateOk(acme, TEST, { endpointId: hook.id })).delivery;
+    await receiver.waitFor((h) => h.path === '/poison' && h.id === sent.event.id);
+    // As if every attempt of the schedule (1 + 2 retries) had ended with its server killed mid-send.
+    const db = server.database();
+    await db.connect();
+    try {
+      await db.query(
+        `UPDATE "WebhookDelivery" SET "attempts" = 3, "leaseOwner" = 'gone', "leaseExpiresAt" = now() - interval '1 second' WHERE id = $1`,
+        [sent.id],
+      );
+    } finally {
+      await db.end();
+    }
+    const delivery = await eventually('FAILED', async () => (await deliveriesOf(acme, hook.id)).find((d) => d.status === 'FAILED'));
+    expect(delivery).toMatchObject({ attempts: 4, nextAttemptAt: null, lastResponseStatus: null });
+    expect(delivery.lastError).toMatch(/^given up/);
+    expect(receivedAt('poison')).toHaveLength(1);
+    await mutateOk(acme, DELETE, { id: hook.id });
+  });
+
   it('/metrics counts delivery attempts by outcome and their latency', async () => {
     const response = await fetch(`${server.server.url}/metrics`, { headers: { authorization: 'Bearer webhook-metrics-token' } });
     const text = await response.text();

@@ -51,11 +51,15 @@ export async function revokeApiKey({ db, events, actor }: Pick<Deps, 'db' | 'eve
   if (!existing) throw notFound(['input', 'id'], 'API key');
   if (existing.revokedAt) return { apiKey: existing };
   const apiKey = await db.$transaction(async (tx) => {
-    const apiKey = await tx.apiKey.update({ where: { id: existing.id }, data: { revokedAt: new Date() } });
-    await record(tx, db.organizationId, actor, {
-      events: [{ type: 'api_key.revoked', data: apiKeyData(apiKey) }],
-      audit: { action: 'api_key.revoke', targetId: apiKey.id, changes: changesOf({ revokedAt: null }, { revokedAt: apiKey.revokedAt }) },
-    });
+    // Conditional: of two concurrent revokes, one revokes (and is recorded); the other finds it done.
+    const { count } = await tx.apiKey.updateMany({ where: { id: existing.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const apiKey = await tx.apiKey.findUniqueOrThrow({ where: { id: existing.id } });
+    if (count === 1) {
+      await record(tx, db.organizationId, actor, {
+        events: [{ type: 'api_key.revoked', data: apiKeyData(apiKey) }],
+        audit: { action: 'api_key.revoke', targetId: apiKey.id, changes: changesOf({ revokedAt: null }, { revokedAt: apiKey.revokedAt }) },
+      });
+    }
     return apiKey;
   });
   events.credentialsChanged([`apiKey:${apiKey.id}`]);

@@ -2,7 +2,8 @@
 // endpoint's (contract 6.4.2). Deliveries themselves are jobs (src/jobs/webhook-deliveries.ts);
 // here are the endpoints' life (create, update, delete, rotate the secret), a test event,
 // and sending an event again.
-import type { Prisma, WebhookEndpoint } from '../generated/prisma/client.ts';
+import { lockRow } from '../db/sql.ts';
+import { Prisma, type WebhookEndpoint } from '../generated/prisma/client.ts';
 import type { Deps } from './deps.ts';
 import { Problems, UserErrors, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
@@ -74,6 +75,11 @@ async function findEndpoint(db: Pick<Deps['db'], 'webhookEndpoint'>, id: string,
   return endpoint;
 }
 
+/** Locks the organization's endpoint row until the transaction ends (concurrent rotations then apply one after the other). */
+async function lockEndpoint(tx: { $queryRaw<T>(query: Prisma.Sql): Prisma.PrismaPromise<T> }, id: string, organizationId: string) {
+  await tx.$queryRaw(Prisma.sql`SELECT id FROM "WebhookEndpoint" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`);
+}
+
 /** A new endpoint, and its signing secret (shown this once; kept encrypted, as the server signs with it). */
 export async function createWebhookEndpoint(deps: Pick<Deps, 'db' | 'cipher' | 'addressPolicy' | 'actor'>, input: CreateWebhookEndpointInput) {
   const { db, cipher, actor } = deps;
@@ -82,8 +88,9 @@ export async function createWebhookEndpoint(deps: Pick<Deps, 'db' | 'cipher' | '
   problems.throwIfAny();
   const secret = mintWebhookSecret();
   const endpoint = await db.$transaction(async (tx) => {
-    // Counted under the organization's row lock, so concurrent creates cannot pass the limit.
-    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${db.organizationId} FOR UPDATE`;
+    // Counted under the organization's row lock, so concurrent creates cannot pass the limit
+    // (NO KEY UPDATE: rows of the organization written meanwhile, which KEY SHARE it, go on).
+    await lockRow(tx, { organization: db.organizationId }, 'NO KEY UPDATE');
     if ((await tx.webhookEndpoint.count()) >= MAX_WEBHOOK_ENDPOINTS) {
       throw UserErrors.of('INVALID', ['input'], `An organization has at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first.`);
     }
@@ -115,6 +122,7 @@ export async function updateWebhookEndpoint(deps: Pick<Deps, 'db' | 'addressPoli
   const checked = checkFields(problems, deps, input);
   problems.throwIfAny();
   const endpoint = await db.$transaction(async (tx) => {
+    await lockEndpoint(tx, input.id, db.organizationId);
     const current = await findEndpoint(tx, input.id, ['input', 'id']);
     const updated = await tx.webhookEndpoint.update({
       where: { id: current.id },
@@ -160,6 +168,7 @@ export async function rotateWebhookSecret(
   }
   const secret = mintWebhookSecret();
   const endpoint = await db.$transaction(async (tx) => {
+    await lockEndpoint(tx, input.id, db.organizationId);
     const current = await findEndpoint(tx, input.id, ['input', 'id']);
     const updated = await tx.webhookEndpoint.update({
       where: { id: current.id },

@@ -100,17 +100,29 @@ export function startDeliveryWorker({
   }
 
   async function attempt(claimed: WebhookDelivery): Promise<void> {
+    const log = logger.child({ deliveryId: claimed.id, attempt: claimed.attempts });
+    // Claimed again after every attempt it was given ended with its sender gone (crashes,
+    // kills): given up, so no delivery can take down server after server.
+    if (claimed.attempts > retryScheduleSeconds.length + 1) {
+      log.warn('a webhook delivery was interrupted past its last attempt: given up');
+      return settle(claimed, { status: null, error: `given up: attempt ${claimed.attempts - 1} ended without an answer (the sender stopped)` });
+    }
     const delivery = await prisma.webhookDelivery.findUnique({ where: { id: claimed.id }, include: { endpoint: true, event: true } });
     if (!delivery) return; // its endpoint was deleted meanwhile
     const { endpoint, event } = delivery;
     const timestamp = new Date();
     const body = deliveryBody(event);
-    const secrets = [cipher.decrypt(endpoint.secret)];
-    if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > timestamp) {
-      secrets.push(cipher.decrypt(endpoint.previousSecret));
+    let signature: string;
+    try {
+      const secrets = [cipher.decrypt(endpoint.secret)];
+      if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > timestamp) {
+        secrets.push(cipher.decrypt(endpoint.previousSecret));
+      }
+      signature = signatures(secrets, event.id, timestamp, body);
+    } catch (error) {
+      log.error({ err: error }, 'could not sign a webhook delivery');
+      return settle(claimed, { status: null, error: 'the endpoint secret could not be read (see server logs)' });
     }
-    const signature = signatures(secrets, event.id, timestamp, body);
-    const log = logger.child({ deliveryId: delivery.id, endpointId: endpoint.id, eventId: event.id, attempt: claimed.attempts });
     const started = process.hrtime.bigint();
     let outcome: { status: number | null; error: string | null };
     try {
@@ -140,7 +152,8 @@ export function startDeliveryWorker({
       if (!(error instanceof OutboundError)) log.error({ err: error }, 'webhook delivery failed unexpectedly');
     }
     metrics?.webhookDeliverySeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    log.info({ status: outcome.status, error: outcome.error ?? undefined }, 'webhook delivery attempt');
+    // The receiver's own words go to the delivery log (lastError), never to the server's log.
+    log.info({ endpointId: endpoint.id, eventId: event.id, status: outcome.status, failed: outcome.error !== null }, 'webhook delivery attempt');
     await settle(claimed, outcome);
   }
 
@@ -153,10 +166,12 @@ export function startDeliveryWorker({
       setTimeout(() => abort.abort(), graceMs).unref();
       await stopping;
       abort.abort();
-      // Hand unfinished claims back, so another instance sends them at once.
+      // Hand unfinished claims back, so another instance sends them at once, and take back
+      // their attempt: a graceful stop is not a failed attempt.
       await prisma
         .$executeRaw(
-          Prisma.sql`UPDATE "WebhookDelivery" SET "leaseExpiresAt" = NULL, "leaseOwner" = NULL WHERE "leaseOwner" LIKE ${`${owner}:%`} AND "status" = 'PENDING'`,
+          Prisma.sql`UPDATE "WebhookDelivery" SET "leaseExpiresAt" = NULL, "leaseOwner" = NULL, "attempts" = GREATEST("attempts" - 1, 0)
+                     WHERE "leaseOwner" LIKE ${`${owner}:%`} AND "status" = 'PENDING'`,
         )
         .catch(() => {});
     },
