@@ -11,18 +11,21 @@ type LockMode = 'UPDATE' | 'NO KEY UPDATE' | 'KEY SHARE';
 
 /**
  * Locks a row until the transaction ends: an organization's own row, or one of its
- * integrations. The organization is always part of the condition, so another
- * organization's ID locks nothing. Returns whether the row exists.
+ * integrations or webhook endpoints. The organization is always part of the condition, so
+ * another organization's ID locks nothing. Returns whether the row exists.
  */
 export async function lockRow(
   tx: RawSql,
-  target: { organization: string } | { integration: string; of: string },
+  target: { organization: string } | { integration: string; of: string } | { webhookEndpoint: string; of: string },
   mode: LockMode = 'UPDATE',
 ): Promise<boolean> {
+  const lock = Prisma.raw(mode);
   const query =
     'organization' in target
-      ? Prisma.sql`SELECT id FROM "Organization" WHERE id = ${target.organization} FOR ${Prisma.raw(mode)}`
-      : Prisma.sql`SELECT id FROM "Integration" WHERE id = ${target.integration} AND "organizationId" = ${target.of} FOR ${Prisma.raw(mode)}`;
+      ? Prisma.sql`SELECT id FROM "Organization" WHERE id = ${target.organization} FOR ${lock}`
+      : 'integration' in target
+        ? Prisma.sql`SELECT id FROM "Integration" WHERE id = ${target.integration} AND "organizationId" = ${target.of} FOR ${lock}`
+        : Prisma.sql`SELECT id FROM "WebhookEndpoint" WHERE id = ${target.webhookEndpoint} AND "organizationId" = ${target.of} FOR ${lock}`;
   const rows = await tx.$queryRaw<{ id: string }[]>(query);
   return rows.length > 0;
 }

@@ -3,7 +3,7 @@
 // here are the endpoints' life (create, update, delete, rotate the secret), a test event,
 // and sending an event again.
 import { lockRow } from '../db/sql.ts';
-import { Prisma, type WebhookEndpoint } from '../generated/prisma/client.ts';
+import type { Prisma, WebhookEndpoint } from '../generated/prisma/client.ts';
 import type { Deps } from './deps.ts';
 import { Problems, UserErrors, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
@@ -75,11 +75,6 @@ async function findEndpoint(db: Pick<Deps['db'], 'webhookEndpoint'>, id: string,
   return endpoint;
 }
 
-/** Locks the organization's endpoint row until the transaction ends (concurrent rotations then apply one after the other). */
-async function lockEndpoint(tx: { $queryRaw<T>(query: Prisma.Sql): Prisma.PrismaPromise<T> }, id: string, organizationId: string) {
-  await tx.$queryRaw(Prisma.sql`SELECT id FROM "WebhookEndpoint" WHERE id = ${id} AND "organizationId" = ${organizationId} FOR UPDATE`);
-}
-
 /** A new endpoint, and its signing secret (shown this once; kept encrypted, as the server signs with it). */
 export async function createWebhookEndpoint(deps: Pick<Deps, 'db' | 'cipher' | 'addressPolicy' | 'actor'>, input: CreateWebhookEndpointInput) {
   const { db, cipher, actor } = deps;
@@ -122,7 +117,8 @@ export async function updateWebhookEndpoint(deps: Pick<Deps, 'db' | 'addressPoli
   const checked = checkFields(problems, deps, input);
   problems.throwIfAny();
   const endpoint = await db.$transaction(async (tx) => {
-    await lockEndpoint(tx, input.id, db.organizationId);
+    // Concurrent changes (two rotations) apply one after the other.
+    await lockRow(tx, { webhookEndpoint: input.id, of: db.organizationId });
     const current = await findEndpoint(tx, input.id, ['input', 'id']);
     const updated = await tx.webhookEndpoint.update({
       where: { id: current.id },
@@ -168,7 +164,8 @@ export async function rotateWebhookSecret(
   }
   const secret = mintWebhookSecret();
   const endpoint = await db.$transaction(async (tx) => {
-    await lockEndpoint(tx, input.id, db.organizationId);
+    // Concurrent changes (two rotations) apply one after the other.
+    await lockRow(tx, { webhookEndpoint: input.id, of: db.organizationId });
     const current = await findEndpoint(tx, input.id, ['input', 'id']);
     const updated = await tx.webhookEndpoint.update({
       where: { id: current.id },

@@ -116,14 +116,15 @@ export function attachWebSocket({ httpServer, yoga, authenticator, limits, trust
               apiError('RATE_LIMITED', `Rate limit of ${budget.limit} requests per minute exceeded. Retry after ${budget.resetSeconds} seconds.`),
             ];
         }
+        const session = sessions.get(ctx.extra.socket);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
           viewer,
-          proof: sessions.get(ctx.extra.socket)?.proof,
-          clientAddress: sessions.get(ctx.extra.socket)?.clientAddress,
+          proof: session?.proof,
+          clientAddress: session?.clientAddress,
         });
         let document;
         try {
