@@ -145,14 +145,16 @@ async function inProcess(rounds: number, databaseUrl: string | undefined) {
     });
     const secret = mintSecret('clientSecret');
     const clientId = unknownClientId();
-    await db.prisma.integration.create({
+    const integration = await db.prisma.integration.create({
+      data: { id: newId('Integration'), organizationId: organization.id, name: 'timing client', templateKey: 'OIDC_CLIENT_CREDENTIALS', clientId },
+    });
+    await db.prisma.clientSecret.create({
       data: {
-        id: newId('Integration'),
+        id: newId('ClientSecret'),
         organizationId: organization.id,
-        name: 'timing client',
-        templateKey: 'OIDC_CLIENT_CREDENTIALS',
-        clientId,
-        clientSecretHash: secret.hash,
+        integrationId: integration.id,
+        secretHash: secret.hash,
+        lastFour: secret.lastFour,
       },
     });
     const check = await authenticateClient(db.prisma, clientId, secret.secret);

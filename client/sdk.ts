@@ -98,11 +98,15 @@ export type Feature =
   | 'INTEGRATIONS_ECOSYSTEM';
 
 export type GenerateApiKeyInput = {
+  /** When the key stops working: in the future, at most two years ahead. Omitted: never. */
+  expiresAt?: string | null | undefined;
   name: string;
 };
 
 export type GenerateClientSecretInput = {
   integrationId: string | number;
+  /** How long the live secrets it replaces keep obtaining tokens beside the new one: 0 to 604800, default 0 (they stop at once). */
+  previousSecretExpiresInSeconds?: number | null | undefined;
 };
 
 export type IntegrationCategory =
@@ -152,6 +156,14 @@ export type RequestNewOnboardingInput = {
 
 export type RevokeApiKeyInput = {
   id: string | number;
+};
+
+export type RollApiKeyInput = {
+  /** The new key's expiry (at most two years ahead). Omitted: as long a life as the old key was given, or none if it had none. */
+  expiresAt?: string | null | undefined;
+  id: string | number;
+  /** How long the old key keeps working beside the new one: 0 to 604800, default 0 (it is revoked at once). */
+  previousKeyExpiresInSeconds?: number | null | undefined;
 };
 
 export type RotateWebhookSecretInput = {
@@ -214,7 +226,7 @@ export type WorkflowStatus =
   | 'ACTIVE'
   | 'ARCHIVED';
 
-export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string | null };
 
 export type ApiKeysQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -222,21 +234,28 @@ export type ApiKeysQueryVariables = Exact<{
 }>;
 
 
-export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }> } };
+export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string | null } }> } };
 
 export type GenerateApiKeyMutationVariables = Exact<{
   input: GenerateApiKeyInput;
 }>;
 
 
-export type GenerateApiKeyMutation = { generateApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type GenerateApiKeyMutation = { generateApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RollApiKeyMutationVariables = Exact<{
+  input: RollApiKeyInput;
+}>;
+
+
+export type RollApiKeyMutation = { rollApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   input: RevokeApiKeyInput;
 }>;
 
 
-export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, name: string, prefix: string, lastFour: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type AuditLogEntryFieldsFragment = { id: string, action: string, occurredAt: string, targetId: string | null, requestId: string | null, ipAddress: string | null, changes: unknown, actor: { type: AuditActorType, id: string | null, name: string | null } };
 
@@ -297,7 +316,7 @@ export type EventsQueryVariables = Exact<{
 
 export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: string, occurredAt: string, data: unknown } }> } };
 
-export type IntegrationFieldsFragment = { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null };
+export type IntegrationFieldsFragment = { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null };
 
 export type IntegrationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -306,28 +325,28 @@ export type IntegrationsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationsQuery = { integrations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } }> } };
+export type IntegrationsQuery = { integrations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } }> } };
 
 export type IntegrationQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type IntegrationQuery = { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null };
+export type IntegrationQuery = { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null };
 
 export type CreateIntegrationMutationVariables = Exact<{
   input: CreateIntegrationInput;
 }>;
 
 
-export type CreateIntegrationMutation = { createIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreateIntegrationMutation = { createIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type UpdateIntegrationMutationVariables = Exact<{
   input: UpdateIntegrationInput;
 }>;
 
 
-export type UpdateIntegrationMutation = { updateIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { lastFour: string, createdAt: string } | null, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type UpdateIntegrationMutation = { updateIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type DeleteIntegrationMutationVariables = Exact<{
   input: DeleteIntegrationInput;
@@ -341,7 +360,7 @@ export type GenerateClientSecretMutationVariables = Exact<{
 }>;
 
 
-export type GenerateClientSecretMutation = { generateClientSecret: { clientSecret: string | null, integration: { id: string, clientId: string | null, clientSecret: { lastFour: string, createdAt: string } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type GenerateClientSecretMutation = { generateClientSecret: { clientSecret: string | null, integration: { id: string, clientId: string | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type OnboardingSessionFieldsFragment = { id: string, status: OnboardingStatus, externalUserId: string | null, email: string | null, redirectUrl: string | null, onboardingUrl: string, workflowVersion: number, steps: Array<string>, createdAt: string, expiresAt: string, completedAt: string | null, integration: { id: string } | null, workflow: { id: string, name: string }, directoryUser: { id: string } | null };
 
@@ -479,6 +498,7 @@ export const ApiKeyFieldsFragmentDoc = gql`
   createdAt
   lastUsedAt
   revokedAt
+  expiresAt
 }
     `;
 export const AuditLogEntryFieldsFragmentDoc = gql`
@@ -555,9 +575,12 @@ export const IntegrationFieldsFragmentDoc = gql`
     name
     version
   }
-  clientSecret {
+  clientSecrets {
+    id
     lastFour
     createdAt
+    expiresAt
+    lastUsedAt
   }
   directory {
     userCount
@@ -658,6 +681,21 @@ export const ApiKeysDocument = gql`
 export const GenerateApiKeyDocument = gql`
     mutation GenerateApiKey($input: GenerateApiKeyInput!) {
   generateApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    secret
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+export const RollApiKeyDocument = gql`
+    mutation RollApiKey($input: RollApiKeyInput!) {
+  rollApiKey(input: $input) {
     apiKey {
       ...ApiKeyFields
     }
@@ -874,9 +912,11 @@ export const GenerateClientSecretDocument = gql`
     integration {
       id
       clientId
-      clientSecret {
+      clientSecrets {
+        id
         lastFour
         createdAt
+        expiresAt
       }
     }
     clientSecret
@@ -1143,6 +1183,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     GenerateApiKey(variables: GenerateApiKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<GenerateApiKeyMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<GenerateApiKeyMutation>({ document: GenerateApiKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'GenerateApiKey', 'mutation', variables);
+    },
+    RollApiKey(variables: RollApiKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RollApiKeyMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RollApiKeyMutation>({ document: RollApiKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RollApiKey', 'mutation', variables);
     },
     RevokeApiKey(variables: RevokeApiKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevokeApiKeyMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<RevokeApiKeyMutation>({ document: RevokeApiKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RevokeApiKey', 'mutation', variables);

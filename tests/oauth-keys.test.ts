@@ -274,7 +274,10 @@ describe('token endpoint: failed authentications per client address', () => {
     seeded = await seedClient();
     const minted = mintSecret('clientSecret');
     secret = minted.secret;
-    await db.prisma.integration.update({ where: { id: seeded.integration.id }, data: { clientSecretHash: minted.hash } });
+    const { organizationId, id: integrationId } = seeded.integration;
+    await db.prisma.clientSecret.create({
+      data: { id: newId('ClientSecret'), organizationId, integrationId, secretHash: minted.hash, lastFour: minted.lastFour },
+    });
   });
 
   function endpoint(trustProxyHops = 0) {

@@ -3,7 +3,8 @@
 // authentication, request IDs, limits, headers, metrics"): a verdict is used at most
 // AUTH_CACHE_TTL_MS (4 s by default) after its lookup started, so a revoked key, a
 // DISABLED integration's token or a feature switched by the admin command is seen within
-// that time by every instance even with no message at all. Changes made through the API
+// that time by every instance even with no message at all. A verdict is never used past
+// the credential's own expiry (an API key's expiresAt, a token's exp). Changes made through the API
 // are faster: the instance that made them drops the entries at once, and tells the other
 // instances through the event bus (Redis when REDIS_URL is set).
 //
@@ -27,6 +28,10 @@ export function tagsOf(viewer: Viewer): CredentialTag[] {
 }
 
 type Lookup = () => Promise<Viewer | null>;
+
+function pastExpiry(viewer: Viewer, now: number): boolean {
+  return viewer.expiresAt !== null && viewer.expiresAt.getTime() <= now;
+}
 
 interface Entry {
   viewer: Viewer;
@@ -73,7 +78,7 @@ export class CredentialCache {
     if (this.#ttlMs <= 0) return lookup();
     const now = this.#now();
     const entry = this.#entries.get(key);
-    if (entry && now - entry.loadedAt < this.#ttlMs) {
+    if (entry && now - entry.loadedAt < this.#ttlMs && !pastExpiry(entry.viewer, now)) {
       entry.usedAt = now;
       return entry.viewer;
     }

@@ -25,7 +25,7 @@ export function apiKeyStrategy(prisma: PrismaClient): AuthStrategy {
       const key = await authenticateApiKey(prisma, secret);
       if (!key) return null;
       const { organization, ...apiKey } = key;
-      return { organization, apiKey, integrationId: null };
+      return { organization, apiKey, integrationId: null, expiresAt: apiKey.expiresAt };
     },
   };
 }

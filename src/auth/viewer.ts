@@ -7,6 +7,8 @@ export interface Viewer {
   apiKey: ApiKey | null;
   /** The OIDC integration whose client obtained the Bearer token, if any. */
   integrationId: string | null;
+  /** When the credential stops working on its own (an API key's expiresAt, a token's exp), if ever. */
+  expiresAt: Date | null;
 }
 
 /** The credential a rate limit counts against: one API key, or one OAuth client. */

@@ -9,23 +9,26 @@ interface RawSql {
 
 type LockMode = 'UPDATE' | 'NO KEY UPDATE' | 'KEY SHARE';
 
+/** The organization-owned tables whose rows are locked by ID (the key of a lockRow target). */
+const LOCKABLE_TABLES = { integration: 'Integration', webhookEndpoint: 'WebhookEndpoint', apiKey: 'ApiKey' } as const;
+
+type LockTarget =
+  { organization: string } | ({ of: string } & { [K in keyof typeof LOCKABLE_TABLES]: { [P in K]: string } }[keyof typeof LOCKABLE_TABLES]);
+
 /**
  * Locks a row until the transaction ends: an organization's own row, or one of its
- * integrations or webhook endpoints. The organization is always part of the condition, so
- * another organization's ID locks nothing. Returns whether the row exists.
+ * integrations, webhook endpoints or API keys. The organization is always part of the
+ * condition, so another organization's ID locks nothing. Returns whether the row exists.
  */
-export async function lockRow(
-  tx: RawSql,
-  target: { organization: string } | { integration: string; of: string } | { webhookEndpoint: string; of: string },
-  mode: LockMode = 'UPDATE',
-): Promise<boolean> {
+export async function lockRow(tx: RawSql, target: LockTarget, mode: LockMode = 'UPDATE'): Promise<boolean> {
   const lock = Prisma.raw(mode);
-  const query =
-    'organization' in target
-      ? Prisma.sql`SELECT id FROM "Organization" WHERE id = ${target.organization} FOR ${lock}`
-      : 'integration' in target
-        ? Prisma.sql`SELECT id FROM "Integration" WHERE id = ${target.integration} AND "organizationId" = ${target.of} FOR ${lock}`
-        : Prisma.sql`SELECT id FROM "WebhookEndpoint" WHERE id = ${target.webhookEndpoint} AND "organizationId" = ${target.of} FOR ${lock}`;
+  let query: Prisma.Sql;
+  if ('organization' in target) query = Prisma.sql`SELECT id FROM "Organization" WHERE id = ${target.organization} FOR ${lock}`;
+  else {
+    const key = (Object.keys(LOCKABLE_TABLES) as (keyof typeof LOCKABLE_TABLES)[]).find((k) => k in target)!;
+    const id = (target as Record<string, string>)[key];
+    query = Prisma.sql`SELECT id FROM ${Prisma.raw(`"${LOCKABLE_TABLES[key]}"`)} WHERE id = ${id} AND "organizationId" = ${target.of} FOR ${lock}`;
+  }
   const rows = await tx.$queryRaw<{ id: string }[]>(query);
   return rows.length > 0;
 }

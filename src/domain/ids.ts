@@ -19,6 +19,7 @@ export const ID_PREFIX = {
   WebhookEndpoint: 'whe',
   WebhookDelivery: 'whd',
   AuditLogEntry: 'aud',
+  ClientSecret: 'csec',
 } as const;
 
 export type IdType = keyof typeof ID_PREFIX;

@@ -8,7 +8,7 @@ import { isIdOf, newId } from './ids.ts';
 import { queueSync, rescheduledAt, syncIntervalMs } from './directory-schedule.ts';
 import { applyConfig, storedConfigOf } from './integration-config.ts';
 import { type Changes, SECRET_CHANGED, changesOf, record } from './outbox.ts';
-import { mintSecret, randomToken } from './secrets.ts';
+import { randomToken } from './secrets.ts';
 import { type IntegrationCategory, type IntegrationTemplate, TEMPLATES, findTemplate, takesWorkflow, templateOf } from './templates.ts';
 import { checkName } from './validation.ts';
 
@@ -135,7 +135,7 @@ export async function createIntegration({ db, cipher, addressPolicy, events, dir
   return { integration };
 }
 
-async function findIntegration(db: Pick<Deps['db'], 'integration'>, id: string, field: string[]) {
+export async function findIntegration(db: Pick<Deps['db'], 'integration'>, id: string, field: string[]) {
   const integration = isIdOf('Integration', id) ? await db.integration.findUnique({ where: { id } }) : null;
   if (!integration) throw notFound(field, 'integration');
   return integration;
@@ -208,30 +208,4 @@ export async function deleteIntegration({ db, events, actor }: Pick<Deps, 'db' |
   });
   events.credentialsChanged([`integration:${integration.id}`]);
   return { deletedIntegrationId: integration.id };
-}
-
-/** A new client secret, returned once; the previous one stops working at once. */
-export async function generateClientSecret({ db, actor }: Pick<Deps, 'db' | 'actor'>, input: { integrationId: string }) {
-  const integration = await findIntegration(db, input.integrationId, ['input', 'integrationId']);
-  if (!templateOf(integration).oauthClient) {
-    throw UserErrors.of('CLIENT_SECRET_NOT_SUPPORTED', ['input', 'integrationId'], 'Only OIDC_CLIENT_CREDENTIALS integrations have client secrets.');
-  }
-  const minted = mintSecret('clientSecret');
-  const updated = await db.$transaction(async (tx) => {
-    const updated = await tx.integration.update({
-      where: { id: integration.id },
-      data: { clientSecretHash: minted.hash, clientSecretLastFour: minted.lastFour, clientSecretCreatedAt: new Date() },
-    });
-    await record(tx, db.organizationId, actor, {
-      events: [
-        {
-          type: 'client_secret.generated',
-          data: { integrationId: updated.id, clientId: updated.clientId, lastFour: minted.lastFour, createdAt: updated.clientSecretCreatedAt },
-        },
-      ],
-      audit: { action: 'client_secret.generate', targetId: updated.id, changes: { clientSecret: { from: null, to: SECRET_CHANGED } } },
-    });
-    return updated;
-  });
-  return { integration: updated, clientSecret: minted.secret };
 }

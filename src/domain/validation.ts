@@ -24,6 +24,29 @@ export function checkReference(problems: Problems, value: string | null | undefi
   }
 }
 
+/** How long a replaced credential keeps working beside its successor (contract 6.4, 6.5): 0 to 7 days. */
+export const MAX_OVERLAP_SECONDS = 604_800;
+
+/** A replaced credential's overlap in seconds, when valid: a whole number from 0 to MAX_OVERLAP_SECONDS. */
+export function checkOverlapSeconds(problems: Problems, value: number | null | undefined, fallback: number, field: string[]): number {
+  const seconds = value ?? fallback;
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_OVERLAP_SECONDS) {
+    problems.add('INVALID', field, `${field.at(-1)} is 0 to ${MAX_OVERLAP_SECONDS}.`);
+  }
+  return seconds;
+}
+
+/** The longest an API key may be made to live: two years (contract 6.5.2). */
+const MAX_EXPIRY_MS = 2 * 366 * 24 * 3600 * 1000;
+
+/** An expiry date, when given: in the future and at most two years ahead. */
+export function checkExpiry(problems: Problems, value: Date | null | undefined, field: string[], now = Date.now()): Date | null {
+  if (value == null) return null;
+  if (value.getTime() <= now) problems.add('INVALID', field, `${field.at(-1)} must be in the future.`);
+  else if (value.getTime() - now > MAX_EXPIRY_MS) problems.add('INVALID', field, `${field.at(-1)} is at most two years ahead.`);
+  return value;
+}
+
 /**
  * A URL the server will call (a directory's, a webhook receiver's): absolute http(s), no
  * credentials in it, and not a literal local or private address (contract 6.2.2; host

@@ -9,15 +9,14 @@ import { Problems, UserErrors, notFound } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { EVENT_TYPES, SECRET_CHANGED, changesOf, isEventType, record } from './outbox.ts';
 import { mintWebhookSecret } from './secrets.ts';
-import { checkTenantUrl } from './validation.ts';
+import { checkOverlapSeconds, checkTenantUrl } from './validation.ts';
 
 /** Endpoints one organization may have (Stripe allows 16). */
 export const MAX_WEBHOOK_ENDPOINTS = 20;
 const MAX_DESCRIPTION = 500;
 const MAX_URL = 2048;
-/** How long a rotated-out secret keeps signing (contract: 0 to 604800 s, default 86400). */
+/** How long a rotated-out secret keeps signing by default (contract 6.4: 86400 s). */
 const DEFAULT_OVERLAP_SECONDS = 86_400;
-const MAX_OVERLAP_SECONDS = 604_800;
 
 export interface CreateWebhookEndpointInput {
   url: URL | string;
@@ -158,10 +157,12 @@ export async function rotateWebhookSecret(
   { db, cipher, actor }: Pick<Deps, 'db' | 'cipher' | 'actor'>,
   input: { id: string; previousSecretExpiresInSeconds?: number | null },
 ) {
-  const overlap = input.previousSecretExpiresInSeconds ?? DEFAULT_OVERLAP_SECONDS;
-  if (!Number.isInteger(overlap) || overlap < 0 || overlap > MAX_OVERLAP_SECONDS) {
-    throw UserErrors.of('INVALID', ['input', 'previousSecretExpiresInSeconds'], `previousSecretExpiresInSeconds is 0 to ${MAX_OVERLAP_SECONDS}.`);
-  }
+  const problems = new Problems();
+  const overlap = checkOverlapSeconds(problems, input.previousSecretExpiresInSeconds, DEFAULT_OVERLAP_SECONDS, [
+    'input',
+    'previousSecretExpiresInSeconds',
+  ]);
+  problems.throwIfAny();
   const secret = mintWebhookSecret();
   const endpoint = await db.$transaction(async (tx) => {
     // Concurrent changes (two rotations) apply one after the other.

@@ -69,6 +69,7 @@ export function createBearerVerifier(deps: VerifierDeps): BearerVerifier {
     ) {
       return null;
     }
-    return { organization: integration.organization, apiKey: null, integrationId: integration.id };
+    const expiresAt = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : null;
+    return { organization: integration.organization, apiKey: null, integrationId: integration.id, expiresAt };
   };
 }

@@ -1,4 +1,4 @@
-import { generateApiKey, revokeApiKey } from '../domain/api-keys.ts';
+import { generateApiKey, revokeApiKey, rollApiKey } from '../domain/api-keys.ts';
 import { apiKeyOnly, builder } from './builder.ts';
 import { newestFirstList } from './connections.ts';
 import { payloadNode, tenantNode } from './nodes.ts';
@@ -14,6 +14,11 @@ export const ApiKeyRef = builder.prismaNode('ApiKey', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Accurate to the minute.' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it stops working on its own (then UNAUTHENTICATED); null: never.',
+    }),
   }),
 });
 
@@ -32,7 +37,22 @@ builder.queryField('apiKeys', (t) =>
 );
 
 const GenerateApiKeyInput = builder.inputType('GenerateApiKeyInput', {
-  fields: (t) => ({ name: t.string({ required: true }) }),
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    expiresAt: t.field({ type: 'DateTime', description: 'When the key stops working: in the future, at most two years ahead. Omitted: never.' }),
+  }),
+});
+const RollApiKeyInput = builder.inputType('RollApiKeyInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    previousKeyExpiresInSeconds: t.int({
+      description: 'How long the old key keeps working beside the new one: 0 to 604800, default 0 (it is revoked at once).',
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description: "The new key's expiry (at most two years ahead). Omitted: as long a life as the old key was given, or none if it had none.",
+    }),
+  }),
 });
 const RevokeApiKeyInput = builder.inputType('RevokeApiKeyInput', {
   fields: (t) => ({ id: t.id({ required: true }) }),
@@ -52,6 +72,13 @@ builder.mutationFields((t) => ({
     type: GenerateApiKeyPayload,
     args: { input: t.arg({ type: GenerateApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) => payload(() => generateApiKey(ctx.deps, input)),
+  }),
+  rollApiKey: t.field({
+    ...apiKeyOnly,
+    type: GenerateApiKeyPayload,
+    description: 'A new key of the same name, shown once; the old one stops at once, or after previousKeyExpiresInSeconds.',
+    args: { input: t.arg({ type: RollApiKeyInput, required: true }) },
+    resolve: (_root, { input }, ctx) => payload(() => rollApiKey(ctx.deps, input)),
   }),
   revokeApiKey: t.field({
     ...apiKeyOnly,

@@ -1,5 +1,6 @@
 import { storedConfigOf, visibleConfig } from '../domain/integration-config.ts';
-import { createIntegration, deleteIntegration, generateClientSecret, integrationWhere, updateIntegration } from '../domain/integrations.ts';
+import { generateClientSecret, liveClientSecrets } from '../domain/client-secrets.ts';
+import { createIntegration, deleteIntegration, integrationWhere, updateIntegration } from '../domain/integrations.ts';
 import { templateOf } from '../domain/templates.ts';
 import { builder, integrationsByApiKey, integrationsOnly } from './builder.ts';
 import { newestFirstList } from './connections.ts';
@@ -10,11 +11,19 @@ import { OnboardingSessionConnection } from './onboarding.ts';
 import { payload, payloadType } from './payloads.ts';
 import { IntegrationCategoryEnum, IntegrationTemplateRef } from './templates.ts';
 
-const ClientSecretInfo = builder.simpleObject('ClientSecretInfo', {
-  description: 'Metadata of the current client secret; the secret itself is shown only when generated.',
+const ClientSecretInfo = builder.prismaObject('ClientSecret', {
+  name: 'ClientSecretInfo',
+  description: 'Metadata of a client secret; the secret itself is shown only when generated.',
   fields: (t) => ({
-    lastFour: t.string(),
-    createdAt: t.field({ type: 'DateTime' }),
+    id: t.exposeID('id'),
+    lastFour: t.exposeString('lastFour'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it stops obtaining tokens: null for the current secret, set once a newer one replaced it with an overlap.',
+    }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'When it last obtained a token, accurate to the minute.' }),
   }),
 });
 
@@ -50,8 +59,15 @@ builder.prismaNode('Integration', {
     clientSecret: t.field({
       type: ClientSecretInfo,
       nullable: true,
-      resolve: (i) =>
-        i.clientSecretLastFour && i.clientSecretCreatedAt ? { lastFour: i.clientSecretLastFour, createdAt: i.clientSecretCreatedAt } : null,
+      description: 'The current client secret (the newest live one); null before the first one.',
+      select: (_args, _ctx, nestedSelection) => ({
+        clientSecrets: nestedSelection({ where: liveClientSecrets(new Date()), orderBy: { id: 'desc' }, take: 1 }),
+      }),
+      resolve: (integration) => integration.clientSecrets[0] ?? null,
+    }),
+    clientSecrets: t.relation('clientSecrets', {
+      description: 'The live client secrets, newest first: the current one and any still in the overlap of a rotation.',
+      query: () => ({ where: liveClientSecrets(new Date()), orderBy: { id: 'desc' } }),
     }),
     directory: t.field({
       type: Directory,
@@ -134,7 +150,12 @@ const UpdateIntegrationInput = builder.inputType('UpdateIntegrationInput', {
 });
 const DeleteIntegrationInput = builder.inputType('DeleteIntegrationInput', { fields: (t) => ({ id: t.id({ required: true }) }) });
 const GenerateClientSecretInput = builder.inputType('GenerateClientSecretInput', {
-  fields: (t) => ({ integrationId: t.id({ required: true }) }),
+  fields: (t) => ({
+    integrationId: t.id({ required: true }),
+    previousSecretExpiresInSeconds: t.int({
+      description: 'How long the live secrets it replaces keep obtaining tokens beside the new one: 0 to 604800, default 0 (they stop at once).',
+    }),
+  }),
 });
 
 const IntegrationPayload = payloadType<Awaited<ReturnType<typeof createIntegration>>>('IntegrationPayload', (t) => ({
@@ -147,7 +168,7 @@ const GenerateClientSecretPayload = payloadType<Awaited<ReturnType<typeof genera
   integration: payloadNode(t, 'Integration', (p) => p.integration),
   clientSecret: t.string({
     nullable: true,
-    description: 'The full secret. Shown this once; the previous secret no longer works.',
+    description: 'The full secret. Shown this once; the previous one stops at once, or after previousSecretExpiresInSeconds.',
     resolve: (p) => p.clientSecret,
   }),
 }));

@@ -5,7 +5,7 @@ import type { Viewer } from '../../src/auth/viewer.ts';
 
 const TTL = 4000;
 
-function viewer(apiKeyId: string, organizationId = 'org_1', integrationId: string | null = null): Viewer {
+function viewer(apiKeyId: string, organizationId = 'org_1', integrationId: string | null = null, expiresAt: Date | null = null): Viewer {
   return {
     organization: { id: organizationId, name: 'Org', features: [], createdAt: new Date(0), updatedAt: new Date(0) },
     apiKey: integrationId
@@ -20,8 +20,10 @@ function viewer(apiKeyId: string, organizationId = 'org_1', integrationId: strin
           createdAt: new Date(0),
           lastUsedAt: null,
           revokedAt: null,
+          expiresAt,
         },
     integrationId,
+    expiresAt,
   };
 }
 
@@ -49,6 +51,16 @@ describe('CredentialCache', () => {
     const before = find.mock.calls.length; // one background refresh happened meanwhile
     await cache.get('a', find);
     expect(find.mock.calls.length).toBe(before + 1);
+  });
+
+  it("never answers from memory past the credential's own expiry", async () => {
+    const cache = new CredentialCache({ ttlMs: TTL });
+    const expiresAt = new Date(Date.now() + TTL / 4);
+    const find = lookup(() => (Date.now() < expiresAt.getTime() ? viewer('key_1', 'org_1', null, expiresAt) : null));
+    expect(await cache.get('a', find)).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(TTL / 4);
+    expect(await cache.get('a', find)).toBeNull();
+    expect(find).toHaveBeenCalledTimes(2);
   });
 
   it('never remembers a failure', async () => {
