@@ -57,6 +57,8 @@ export interface Config {
   webhooks: { retryScheduleSeconds: number[]; timeoutMs: number; pollMs: number; concurrency: number; leaseMs: number };
   /** Days events (EVENT_RETENTION_DAYS, at least 30) and audit log entries (AUDIT_LOG_RETENTION_DAYS) are kept. */
   retention: { eventDays: number; auditLogDays: number };
+  /** ONBOARDING_SANDBOX: the onboarding page of an open session offers Complete and Fail buttons. */
+  onboardingSandbox: boolean;
 }
 
 /** Invalid settings: `problems` has one sentence per invalid setting, `message` one line each. */
@@ -281,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       eventDays: read.integer('EVENT_RETENTION_DAYS', 30, 30),
       auditLogDays: read.integer('AUDIT_LOG_RETENTION_DAYS', 365, 30),
     },
+    onboardingSandbox: read.boolean('ONBOARDING_SANDBOX'),
   };
   // A claim must outlive its attempt, or a slow receiver's delivery would be claimed and sent again while still in flight.
   if (config.webhooks.leaseMs <= config.webhooks.timeoutMs) {

@@ -18,6 +18,7 @@ import { createOutboundClient } from './outbound/client.ts';
 import { createEventBus } from './pubsub.ts';
 import { createEdgeLimits } from './rate-limits.ts';
 import { createApp } from './server/http.ts';
+import { ONBOARDING_PATH, createOnboardingPage } from './server/onboarding-page.ts';
 
 /** The logger, once the configuration (LOG_LEVEL) has been read. */
 let startupLogger: Logger | undefined;
@@ -59,7 +60,8 @@ async function main() {
   const oauth = createOAuth({ config, prisma: db.prisma, cipher, logger, authFailures: limits.authFailures });
   // Who is calling: API keys first, then OAuth access tokens (src/auth/).
   const authenticator = createAuthenticator([apiKeyStrategy(db.prisma), bearerStrategy(oauth.verifyBearer)], credentials);
-  const app = createApp({ config, services, db, logger, routes: oauth.routes, authenticator, limits });
+  const routes = { ...oauth.routes, [`${ONBOARDING_PATH}*`]: createOnboardingPage({ prisma: db.prisma, cipher, config }) };
+  const app = createApp({ config, services, db, logger, routes, authenticator, limits });
   let port: number;
   try {
     port = await app.listen(config.port, config.host);

@@ -1,7 +1,7 @@
 // Encryption at rest for credentials we must be able to read back (directory API
 // tokens and client secrets, signing keys): AES-256-GCM under ENCRYPTION_KEY.
 // Values are "v1.<iv>.<tag>.<ciphertext>" in base64url, so the scheme can change later.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmod, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Config } from '../config.ts';
@@ -27,6 +27,17 @@ export class Cipher {
     const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * HMAC-SHA256 of `value` (base64url) for tokens the server must recognise later without
+   * storing them (the onboarding page's CSRF token): every instance with the same
+   * ENCRYPTION_KEY computes the same one. The key is derived per `purpose` (HKDF), so a MAC
+   * of one purpose is never valid for another and the encryption key itself never signs.
+   */
+  mac(purpose: string, value: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.#key, Buffer.alloc(0), `integrations-api mac: ${purpose}`, 32));
+    return createHmac('sha256', key).update(value).digest('base64url');
   }
 }
 

@@ -10,13 +10,18 @@ import { Problems, UserErrors } from './errors.ts';
 import { isIdOf, newId } from './ids.ts';
 import { storedConfigOf } from './integration-config.ts';
 import { type Actor, changeAndRecord, changesOf, record } from './outbox.ts';
-import { randomToken, sha256 } from './secrets.ts';
+import { constantTimeEqual, randomToken, sha256 } from './secrets.ts';
 import { templateOf } from './templates.ts';
 import { checkReference } from './validation.ts';
 
 /** How long a person has to finish a session before it reads EXPIRED. */
 const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const OPEN_STATUSES = ['PENDING', 'IN_PROGRESS'] as const;
+
+/** Whether a session with this status can still be completed or failed (give the effective one). */
+export function isOpenStatus(status: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
 
 export interface RequestOnboardingInput {
   integrationId: string;
@@ -33,7 +38,7 @@ export type RequestNewOnboardingInput = Omit<RequestOnboardingInput, 'redirectUr
 
 /** A session's status as callers see it: open sessions past their expiry are EXPIRED. */
 export function effectiveStatus(session: Pick<OnboardingSession, 'status' | 'expiresAt'>, now = new Date()) {
-  return (OPEN_STATUSES as readonly string[]).includes(session.status) && session.expiresAt <= now ? 'EXPIRED' : session.status;
+  return isOpenStatus(session.status) && session.expiresAt <= now ? 'EXPIRED' : session.status;
 }
 
 /** Everything but the idempotency key, normalized: a replay must match it exactly. */
@@ -266,7 +271,60 @@ export async function encryptClearOnboardingUrls(prisma: PrismaClient, cipher: C
   }
 }
 
-/** The verification engine's callback: finishes an open session, and its directory user's enrollment. */
+/** What the onboarding page shows of a session: its own fields, nothing of its organization's others. */
+export interface LinkedSession {
+  id: string;
+  organizationId: string;
+  /** effectiveStatus: EXPIRED for an open session past its expiry. */
+  status: string;
+  workflowName: string;
+  /** The steps of the workflow version the session started with. */
+  steps: string[];
+  redirectUrl: string | null;
+}
+
+/** Longer than any token we mint by far; longer ones are not even hashed. */
+const MAX_LINK_TOKEN_LENGTH = 256;
+/** Compared against when no session was found, so a miss takes the time of a wrong token. */
+const NO_SESSION_TOKEN_HASH = sha256('no onboarding session');
+
+/**
+ * The session an onboarding link opens (GET /onboarding/<id>?token=…), read without a
+ * caller: the link's token is the credential. A wrong token, an unknown or malformed ID,
+ * and a session of an organization without INTEGRATIONS_ECOSYSTEM are the same null, so
+ * the page tells none of them apart; the token is compared in constant time, found or not.
+ */
+export async function sessionOfLink(prisma: PrismaClient, sessionId: string, token: string): Promise<LinkedSession | null> {
+  const lookUp = isIdOf('OnboardingSession', sessionId) && token.length > 0 && token.length <= MAX_LINK_TOKEN_LENGTH;
+  const row = lookUp
+    ? await prisma.onboardingSession.findUnique({
+        where: { id: sessionId },
+        select: {
+          id: true,
+          organizationId: true,
+          status: true,
+          expiresAt: true,
+          redirectUrl: true,
+          urlTokenHash: true,
+          workflow: { select: { name: true } },
+          workflowVersion: { select: { steps: true } },
+          organization: { select: { features: true } },
+        },
+      })
+    : null;
+  const matches = constantTimeEqual(sha256(token), row?.urlTokenHash ?? NO_SESSION_TOKEN_HASH);
+  if (!row || !matches || !row.organization.features.includes('INTEGRATIONS_ECOSYSTEM')) return null;
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    status: effectiveStatus(row),
+    workflowName: row.workflow.name,
+    steps: row.workflowVersion.steps,
+    redirectUrl: row.redirectUrl,
+  };
+}
+
+/** The verification engine's callback (and the sandbox onboarding page's buttons): finishes an open session, and its directory user's enrollment. */
 export async function completeOnboardingSession(
   { db, actor }: Pick<Deps, 'db' | 'actor'>,
   input: { sessionId: string; outcome: 'COMPLETED' | 'FAILED'; fullName?: string | null },
@@ -275,7 +333,7 @@ export async function completeOnboardingSession(
   const session = isIdOf('OnboardingSession', input.sessionId) ? await db.onboardingSession.findUnique({ where: { id: input.sessionId } }) : null;
   if (!session) throw UserErrors.of('SESSION_NOT_FOUND', field, 'No onboarding session with this ID exists.');
   const finished = () => UserErrors.of('SESSION_ALREADY_FINISHED', field, `This session is already ${effectiveStatus(session).toLowerCase()}.`);
-  if (effectiveStatus(session) !== 'PENDING' && effectiveStatus(session) !== 'IN_PROGRESS') throw finished();
+  if (!isOpenStatus(effectiveStatus(session))) throw finished();
 
   const fullName = input.fullName?.trim() || null;
   const completed = await db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 // Headers every HTML page carries (GraphiQL on /graphql, and any HTML a route answers):
-// it may not be framed, and loads only what it needs.
+// it may not be framed, and loads only what it needs. A route that sets one of them itself
+// keeps its own (the onboarding page's policy is stricter than GraphiQL's).
 const HTML_HEADERS = {
   'content-security-policy':
     "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; " +
@@ -9,8 +10,8 @@ const HTML_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** Adds the HTML headers when the response is a page. */
+/** Adds the HTML headers the response does not have yet, when it is a page. */
 export function secureHtml(response: Response) {
   if (!response.headers.get('content-type')?.includes('text/html')) return;
-  for (const [name, value] of Object.entries(HTML_HEADERS)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(HTML_HEADERS)) if (!response.headers.has(name)) response.headers.set(name, value);
 }

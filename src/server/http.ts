@@ -8,7 +8,8 @@
 // so an unauthenticated caller learns nothing about the schema (401); the rate limit of
 // the credential (429, RateLimit-* headers on every authenticated answer); the body-size
 // limit (413); then Yoga. HTML pages get a Content-Security-Policy and X-Frame-Options.
-// Anything else is a JSON 404; extra routes (OAuth, JWKS) plug in through `routes`.
+// Anything else is a JSON 404; extra routes (OAuth, JWKS, the onboarding page) plug in
+// through `routes`, by exact path or, for a key ending in `/*`, any one segment under it.
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { sendNodeResponse } from '@whatwg-node/server';
@@ -34,6 +35,11 @@ export interface RouteInfo {
 }
 
 export type Route = (request: Request, info: RouteInfo) => Promise<Response>;
+
+/** The route of a path: its own, else the `/parent/*` route of its parent. */
+function routeOf(routes: Record<string, Route>, path: string): Route | undefined {
+  return Object.hasOwn(routes, path) ? routes[path] : routes[`${path.slice(0, path.lastIndexOf('/'))}/*`];
+}
 
 /** The limiters of the edge: per credential, and failed authentications per client address. */
 export interface EdgeLimits {
@@ -282,7 +288,7 @@ export function createApp({ config, services, db, logger, authenticator, limits,
       res.end(await registry.metrics());
       return;
     }
-    const route = routes[path];
+    const route = routeOf(routes, path);
     if (!route) return json(res, 404, { error: 'not_found', message: `No route ${path}` });
     let body: Buffer | undefined;
     if (req.method !== 'GET' && req.method !== 'HEAD') {

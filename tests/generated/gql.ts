@@ -168,6 +168,9 @@ type Documents = {
     "\n  query OAuthIntegrationCount {\n    integrations {\n      totalCount\n    }\n  }\n": typeof types.OAuthIntegrationCountDocument,
     "\n  query OAuthWsViewer {\n    viewer {\n      organization {\n        id\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.OAuthWsViewerDocument,
     "\n  query OAuthWsOrganization {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": typeof types.OAuthWsOrganizationDocument,
+    "\n  query OnboardingPageSession($id: ID!) {\n    onboardingSession(id: $id) {\n      id\n      status\n      completedAt\n    }\n  }\n": typeof types.OnboardingPageSessionDocument,
+    "\n  query OnboardingPageEvents($types: [String!]) {\n    events(first: 50, filter: { types: $types }) {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n": typeof types.OnboardingPageEventsDocument,
+    "\n  query OnboardingPageAudit($targetId: ID!) {\n    auditLog(first: 10, filter: { targetId: $targetId }) {\n      edges {\n        node {\n          action\n          actor {\n            type\n            id\n            name\n          }\n          changes\n        }\n      }\n    }\n  }\n": typeof types.OnboardingPageAuditDocument,
     "\n  fragment OnboardingSessionFields on OnboardingSession {\n    id\n    status\n    onboardingUrl\n    createdAt\n    completedAt\n    workflowVersion\n    steps\n    workflow {\n      id\n      version\n      steps\n    }\n    integration {\n      id\n    }\n    directoryUser {\n      id\n    }\n  }\n": typeof types.OnboardingSessionFieldsFragmentDoc,
     "\n  mutation OnboardingRequest($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        ...OnboardingSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.OnboardingRequestDocument,
     "\n  mutation OnboardingComplete($input: CompleteOnboardingSessionInput!) {\n    completeOnboardingSession(input: $input) {\n      session {\n        ...OnboardingSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.OnboardingCompleteDocument,
@@ -407,6 +410,9 @@ const documents: Documents = {
     "\n  query OAuthIntegrationCount {\n    integrations {\n      totalCount\n    }\n  }\n": types.OAuthIntegrationCountDocument,
     "\n  query OAuthWsViewer {\n    viewer {\n      organization {\n        id\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n": types.OAuthWsViewerDocument,
     "\n  query OAuthWsOrganization {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": types.OAuthWsOrganizationDocument,
+    "\n  query OnboardingPageSession($id: ID!) {\n    onboardingSession(id: $id) {\n      id\n      status\n      completedAt\n    }\n  }\n": types.OnboardingPageSessionDocument,
+    "\n  query OnboardingPageEvents($types: [String!]) {\n    events(first: 50, filter: { types: $types }) {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n": types.OnboardingPageEventsDocument,
+    "\n  query OnboardingPageAudit($targetId: ID!) {\n    auditLog(first: 10, filter: { targetId: $targetId }) {\n      edges {\n        node {\n          action\n          actor {\n            type\n            id\n            name\n          }\n          changes\n        }\n      }\n    }\n  }\n": types.OnboardingPageAuditDocument,
     "\n  fragment OnboardingSessionFields on OnboardingSession {\n    id\n    status\n    onboardingUrl\n    createdAt\n    completedAt\n    workflowVersion\n    steps\n    workflow {\n      id\n      version\n      steps\n    }\n    integration {\n      id\n    }\n    directoryUser {\n      id\n    }\n  }\n": types.OnboardingSessionFieldsFragmentDoc,
     "\n  mutation OnboardingRequest($input: RequestNewOnboardingInput!) {\n    requestNewOnboarding(input: $input) {\n      session {\n        ...OnboardingSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.OnboardingRequestDocument,
     "\n  mutation OnboardingComplete($input: CompleteOnboardingSessionInput!) {\n    completeOnboardingSession(input: $input) {\n      session {\n        ...OnboardingSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.OnboardingCompleteDocument,
@@ -1122,6 +1128,18 @@ export function graphql(source: "\n  query OAuthWsViewer {\n    viewer {\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OAuthWsOrganization {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query OAuthWsOrganization {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardingPageSession($id: ID!) {\n    onboardingSession(id: $id) {\n      id\n      status\n      completedAt\n    }\n  }\n"): (typeof documents)["\n  query OnboardingPageSession($id: ID!) {\n    onboardingSession(id: $id) {\n      id\n      status\n      completedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardingPageEvents($types: [String!]) {\n    events(first: 50, filter: { types: $types }) {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OnboardingPageEvents($types: [String!]) {\n    events(first: 50, filter: { types: $types }) {\n      edges {\n        node {\n          type\n          data\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardingPageAudit($targetId: ID!) {\n    auditLog(first: 10, filter: { targetId: $targetId }) {\n      edges {\n        node {\n          action\n          actor {\n            type\n            id\n            name\n          }\n          changes\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OnboardingPageAudit($targetId: ID!) {\n    auditLog(first: 10, filter: { targetId: $targetId }) {\n      edges {\n        node {\n          action\n          actor {\n            type\n            id\n            name\n          }\n          changes\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

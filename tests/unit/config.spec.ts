@@ -51,6 +51,7 @@ describe('defaults', () => {
       oauth: { tokenLifetimeSeconds: 3600, keyRotationMs: 30 * DAY_MS },
       webhooks: { retryScheduleSeconds: [5, 30, 120, 600, 3600, 10_800, 21_600], timeoutMs: 10_000, pollMs: 1000, concurrency: 8, leaseMs: 60_000 },
       retention: { eventDays: 30, auditLogDays: 365 },
+      onboardingSandbox: false,
     };
     expect(loadConfig({})).toEqual(expected);
   });
