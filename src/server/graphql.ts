@@ -21,6 +21,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { type Logger, currentRequestId, safeError, scrubSecrets } from '../logger.ts';
 import type { Context, Services } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
+import { GRAPHIQL_OPTIONS, renderGraphiQLPage } from './graphiql.ts';
 import type { RequestInfo } from './http.ts';
 import { secureHtml } from './html-headers.ts';
 import { useMetrics } from './metrics-plugins.ts';
@@ -94,7 +95,9 @@ export function createGraphQLHandler({ config, services, prisma, logger, authent
     maxRequestBodySize: false,
     // CORS is the HTTP edge's (CORS_ORIGINS only); Yoga's default would reflect any origin.
     cors: false,
-    graphiql: { title: 'Integrations API', headers: JSON.stringify({ 'x-api-key': '<your API key>' }, null, 2) },
+    // Served from this server, no CDN (src/server/graphiql.ts).
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: renderGraphiQLPage,
     logging: {
       debug: (...args) => logger.debug(yogaLog(args)),
       info: (...args) => logger.info(yogaLog(args)),

@@ -8,8 +8,9 @@
 // so an unauthenticated caller learns nothing about the schema (401); the rate limit of
 // the credential (429, RateLimit-* headers on every authenticated answer); the body-size
 // limit (413); then Yoga. HTML pages get a Content-Security-Policy and X-Frame-Options.
-// Anything else is a JSON 404; extra routes (OAuth, JWKS, the onboarding page) plug in
-// through `routes`, by exact path or, for a key ending in `/*`, any one segment under it.
+// GraphiQL's assets are under /graphiql/. Anything else is a JSON 404; extra routes (OAuth,
+// JWKS, the onboarding page) plug in through `routes`, by exact path or, for a key ending
+// in `/*`, any one segment under it.
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { sendNodeResponse } from '@whatwg-node/server';
@@ -24,6 +25,7 @@ import { isMetricsCaller } from '../metrics.ts';
 import { type RateLimiter, consume, peek, rateLimitHeaders } from '../rate-limits.ts';
 import type { Services } from '../schema/context.ts';
 import { addressKey, clientAddress } from './client-address.ts';
+import { GRAPHIQL_ASSET_ROUTES } from './graphiql.ts';
 import { GRAPHQL_PATH, createGraphQLHandler } from './graphql.ts';
 import { secureHtml } from './html-headers.ts';
 import { attachWebSocket } from './websocket.ts';
@@ -288,7 +290,7 @@ export function createApp({ config, services, db, logger, authenticator, limits,
       res.end(await registry.metrics());
       return;
     }
-    const route = routeOf(routes, path);
+    const route = routeOf(routes, path) ?? GRAPHIQL_ASSET_ROUTES[path];
     if (!route) return json(res, 404, { error: 'not_found', message: `No route ${path}` });
     let body: Buffer | undefined;
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -120,6 +120,7 @@ type Documents = {
     "\n  query FuzzCursors {\n    integrations(first: 2) {\n      edges {\n        cursor\n      }\n    }\n    workflows(first: 1) {\n      edges {\n        cursor\n      }\n    }\n    apiKeys(first: 2) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.FuzzCursorsDocument,
     "\n  query FuzzOddStringsCounts {\n    workflows {\n      totalCount\n    }\n    integrations {\n      totalCount\n    }\n  }\n": typeof types.FuzzOddStringsCountsDocument,
     "\n  mutation FuzzOddStringsCreate($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.FuzzOddStringsCreateDocument,
+    "\n  query GraphiqlWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      steps\n    }\n  }\n": typeof types.GraphiqlWorkflowDocument,
     "\n  fragment CredentialsIntegrationFields on Integration {\n    id\n    name\n    status\n    config\n    updatedAt\n    directory {\n      lastSync {\n        id\n        status\n        error\n      }\n    }\n  }\n": typeof types.CredentialsIntegrationFieldsFragmentDoc,
     "\n  mutation CredentialsCreate($input: CreateIntegrationInput!) {\n    createIntegration(input: $input) {\n      integration {\n        ...CredentialsIntegrationFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CredentialsCreateDocument,
     "\n  mutation CredentialsUpdate($input: UpdateIntegrationInput!) {\n    updateIntegration(input: $input) {\n      integration {\n        ...CredentialsIntegrationFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CredentialsUpdateDocument,
@@ -362,6 +363,7 @@ const documents: Documents = {
     "\n  query FuzzCursors {\n    integrations(first: 2) {\n      edges {\n        cursor\n      }\n    }\n    workflows(first: 1) {\n      edges {\n        cursor\n      }\n    }\n    apiKeys(first: 2) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.FuzzCursorsDocument,
     "\n  query FuzzOddStringsCounts {\n    workflows {\n      totalCount\n    }\n    integrations {\n      totalCount\n    }\n  }\n": types.FuzzOddStringsCountsDocument,
     "\n  mutation FuzzOddStringsCreate($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.FuzzOddStringsCreateDocument,
+    "\n  query GraphiqlWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      steps\n    }\n  }\n": types.GraphiqlWorkflowDocument,
     "\n  fragment CredentialsIntegrationFields on Integration {\n    id\n    name\n    status\n    config\n    updatedAt\n    directory {\n      lastSync {\n        id\n        status\n        error\n      }\n    }\n  }\n": types.CredentialsIntegrationFieldsFragmentDoc,
     "\n  mutation CredentialsCreate($input: CreateIntegrationInput!) {\n    createIntegration(input: $input) {\n      integration {\n        ...CredentialsIntegrationFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CredentialsCreateDocument,
     "\n  mutation CredentialsUpdate($input: UpdateIntegrationInput!) {\n    updateIntegration(input: $input) {\n      integration {\n        ...CredentialsIntegrationFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CredentialsUpdateDocument,
@@ -936,6 +938,10 @@ export function graphql(source: "\n  query FuzzOddStringsCounts {\n    workflows
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FuzzOddStringsCreate($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FuzzOddStringsCreate($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        name\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GraphiqlWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      steps\n    }\n  }\n"): (typeof documents)["\n  query GraphiqlWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      steps\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
