@@ -7,7 +7,8 @@ import { DatabaseUnavailableError, openDatabase } from '../db/client.ts';
 import { FEATURES, createApiKeyFor, createOrganization, isFeature, listOrganizations, setFeature } from '../domain/organizations.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { isIdOf } from '../domain/ids.ts';
-import { createLogger } from '../logger.ts';
+import { type Logger, createLogger } from '../logger.ts';
+import { syncCommand } from './sync.ts';
 
 const HELP = `Usage: npm run admin -- <command> [options]
 
@@ -23,6 +24,13 @@ Commands:
   create-api-key --org ID --name NAME [--json]
       Makes a new API key for an organization (a way back in when every key is lost).
       The key is printed once. With --json, prints {"apiKey":{"id","name"},"secret":"<secret>"} on one line.
+  sync --integration ID [--follow] [--json]
+      Queues a directory sync of an Okta or Microsoft Entra integration, as the
+      startDirectorySync mutation does (a sync already QUEUED or RUNNING is the one you get).
+      --follow watches it to its end: a progress bar on a terminal, one line per step
+      otherwise; exit code 1 when it FAILED. With no server running, --follow runs the sync
+      in this process. With --json, prints {"sync":{...}} on one line (the final sync with
+      --follow; step lines then go to stderr).
 
 Through npm, use \`npm run -s admin -- …\` (-s keeps npm's own banner off stdout) so --json
 output is the only line there.
@@ -46,6 +54,8 @@ function parse(argv: string[]) {
       org: { type: 'string' },
       feature: { type: 'string' },
       enabled: { type: 'string' },
+      integration: { type: 'string' },
+      follow: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -70,7 +80,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
-  let task: (db: Awaited<ReturnType<typeof openDatabase>>, config: Config) => Promise<number>;
+  let task: (db: Awaited<ReturnType<typeof openDatabase>>, config: Config, logger: Logger) => Promise<number>;
   if (command === 'create-org') {
     const name = values.name;
     if (name === undefined) throw new UsageError('create-org needs --name NAME');
@@ -147,6 +157,10 @@ async function run(argv: string[]): Promise<number> {
       );
       return 0;
     };
+  } else if (command === 'sync') {
+    const integrationId = values.integration?.trim();
+    if (!integrationId) throw new UsageError('sync needs --integration ID');
+    task = (db, config, logger) => syncCommand(db, config, logger, { integrationId, follow: values.follow, json: values.json });
   } else {
     throw new UsageError(`unknown command "${command}" (see --help)`);
   }
@@ -156,7 +170,7 @@ async function run(argv: string[]): Promise<number> {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, { role: 'client', logger });
   try {
-    return await task(db, config);
+    return await task(db, config, logger);
   } finally {
     await db.close();
   }
