@@ -16,6 +16,8 @@ export interface Config {
   dataDir: string;
   /** 32-byte key (hex or base64) for secrets at rest; generated into dataDir when embedded. */
   encryptionKey: string | undefined;
+  /** NEW_ENCRYPTION_KEY: what the admin command's rotate-encryption-key re-encrypts under (it checks the value itself). */
+  newEncryptionKey: string | undefined;
   /** Issuer and base of onboarding URLs; the request's origin when unset. */
   publicUrl: string | undefined;
   redisUrl: string | undefined;
@@ -228,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     databaseUrl,
     dataDir,
     encryptionKey,
+    newEncryptionKey: read.string('NEW_ENCRYPTION_KEY'),
     publicUrl,
     redisUrl,
     logLevel,

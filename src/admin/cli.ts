@@ -7,7 +7,9 @@ import { DatabaseUnavailableError, openDatabase } from '../db/client.ts';
 import { FEATURES, createApiKeyFor, createOrganization, isFeature, listOrganizations, setFeature } from '../domain/organizations.ts';
 import { UserErrors } from '../domain/errors.ts';
 import { isIdOf } from '../domain/ids.ts';
-import { createLogger } from '../logger.ts';
+import { type Logger, createLogger } from '../logger.ts';
+import { RotationRefused, UnreadableValue, rotateEncryptionKey, rotationCiphers } from './rotate-encryption-key.ts';
+import { syncCommand } from './sync.ts';
 
 const HELP = `Usage: npm run admin -- <command> [options]
 
@@ -23,6 +25,20 @@ Commands:
   create-api-key --org ID --name NAME [--json]
       Makes a new API key for an organization (a way back in when every key is lost).
       The key is printed once. With --json, prints {"apiKey":{"id","name"},"secret":"<secret>"} on one line.
+  sync --integration ID [--follow] [--json]
+      Queues a directory sync of an Okta or Microsoft Entra integration, as the
+      startDirectorySync mutation does (a sync already QUEUED or RUNNING is the one you get).
+      --follow watches it to its end: a progress bar on a terminal, one line per step
+      otherwise; exit code 1 when it FAILED. With no server running, --follow runs the sync
+      in this process. With --json, prints {"sync":{...}} on one line (the final sync with
+      --follow; step lines then go to stderr).
+  rotate-encryption-key [--json]
+      With NEW_ENCRYPTION_KEY set (32 bytes, hex or base64, like ENCRYPTION_KEY): re-encrypts
+      every stored credential under it in one transaction, checks each decrypts under it,
+      and prints a count per kind. Values already under the new key are left as they are, so
+      running it again is safe. Then set ENCRYPTION_KEY to the new key and restart every server
+      (README: "Rotating the encryption key"). With --json, prints
+      {"kinds":[{"kind","rotated","already"}]} on one line.
 
 Through npm, use \`npm run -s admin -- …\` (-s keeps npm's own banner off stdout) so --json
 output is the only line there.
@@ -46,6 +62,8 @@ function parse(argv: string[]) {
       org: { type: 'string' },
       feature: { type: 'string' },
       enabled: { type: 'string' },
+      integration: { type: 'string' },
+      follow: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -70,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
-  let task: (db: Awaited<ReturnType<typeof openDatabase>>, config: Config) => Promise<number>;
+  let task: (db: Awaited<ReturnType<typeof openDatabase>>, config: Config, logger: Logger) => Promise<number>;
   if (command === 'create-org') {
     const name = values.name;
     if (name === undefined) throw new UsageError('create-org needs --name NAME');
@@ -147,6 +165,46 @@ async function run(argv: string[]): Promise<number> {
       );
       return 0;
     };
+  } else if (command === 'sync') {
+    const integrationId = values.integration?.trim();
+    if (!integrationId) throw new UsageError('sync needs --integration ID');
+    task = (db, config, logger) => syncCommand(db, config, logger, { integrationId, follow: values.follow, json: values.json });
+  } else if (command === 'rotate-encryption-key') {
+    task = async (db, config) => {
+      let ciphers;
+      try {
+        ciphers = await rotationCiphers(config);
+      } catch (error) {
+        if (!(error instanceof RotationRefused)) throw error;
+        process.stderr.write(`error: ${error.message}; nothing was changed\n`);
+        return 2;
+      }
+      let counts;
+      try {
+        counts = await rotateEncryptionKey(db, ciphers);
+      } catch (error) {
+        if (!(error instanceof UnreadableValue)) throw error;
+        process.stderr.write(`error: ${error.message}; nothing was changed\n`);
+        return 1;
+      }
+      const swap = config.encryptionKey
+        ? 'set ENCRYPTION_KEY to the new key'
+        : `put the new key in ${config.dataDir}/encryption.key (or set ENCRYPTION_KEY to it)`;
+      const next =
+        `Next: ${swap} on every server instance and restart them. Then run this command once more with the old key ` +
+        'still as ENCRYPTION_KEY: it re-encrypts what servers still on the old key wrote meanwhile (nothing, if they were stopped).\n';
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ kinds: counts })}\n`);
+        process.stderr.write(next);
+      } else {
+        process.stdout.write(
+          'Re-encrypted under NEW_ENCRYPTION_KEY, every stored value checked to decrypt under it:\n' +
+            counts.map((c) => `  ${c.kind}: ${c.rotated} re-encrypted, ${c.already} already under the new key\n`).join('') +
+            next,
+        );
+      }
+      return 0;
+    };
   } else {
     throw new UsageError(`unknown command "${command}" (see --help)`);
   }
@@ -156,7 +214,7 @@ async function run(argv: string[]): Promise<number> {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, { role: 'client', logger });
   try {
-    return await task(db, config);
+    return await task(db, config, logger);
   } finally {
     await db.close();
   }

@@ -46,23 +46,28 @@ export function parseKey(raw: string): Buffer {
   return /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
 }
 
+/** The cipher under loadKey's key. */
+export async function loadCipher(config: Config): Promise<Cipher> {
+  return new Cipher(await loadKey(config));
+}
+
 /**
  * ENCRYPTION_KEY when set. Otherwise, in the embedded mode, a key generated once into
  * DATA_DIR (next to the data it protects); with DATABASE_URL it is required, since a key
  * kept on one app server's disk would not reach the others.
  */
-export async function loadCipher(config: Config): Promise<Cipher> {
-  if (config.encryptionKey) return new Cipher(parseKey(config.encryptionKey));
+export async function loadKey(config: Config): Promise<Buffer> {
+  if (config.encryptionKey) return parseKey(config.encryptionKey);
   if (config.databaseUrl)
     throw new ConfigError('ENCRYPTION_KEY is required with DATABASE_URL (32 bytes, hex or base64; e.g. `openssl rand -hex 32`)');
   const keyPath = path.join(config.dataDir, 'encryption.key');
   const existing = await readFile(keyPath, 'utf8').catch(() => undefined);
-  if (existing) return new Cipher(parseKey(existing));
+  if (existing) return parseKey(existing);
   await mkdir(config.dataDir, { recursive: true });
   const key = randomBytes(32);
   await writeFile(keyPath, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error) => {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   });
   await chmod(keyPath, 0o600);
-  return new Cipher(parseKey(await readFile(keyPath, 'utf8')));
+  return parseKey(await readFile(keyPath, 'utf8'));
 }

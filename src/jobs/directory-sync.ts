@@ -67,6 +67,11 @@ export interface SyncRunnerOptions {
   metrics?: Pick<Metrics, 'syncRuns' | 'usersProcessed'>;
   /** Schedules (SYNC_MIN_INTERVAL_SECONDS, FULL_SYNC_INTERVAL_HOURS): the runner also queues due syncs. */
   directory: DirectorySettings;
+  /**
+   * Works this one sync and nothing else (no other tenant's work, no scheduling): the admin
+   * command's `sync --follow` when no server has claimed it. Same claims and leases as a server's runner.
+   */
+  onlySync?: string;
 }
 
 /** The run no longer owns its sync: another runner took it over, or it was deleted. */
@@ -102,6 +107,7 @@ export function startSyncRunner({
   commitsInFlight = 1,
   metrics,
   directory,
+  onlySync,
 }: SyncRunnerOptions) {
   const owner = `runner_${randomUUID()}`;
   let running = true;
@@ -127,6 +133,7 @@ export function startSyncRunner({
                OR (s.status = 'RUNNING' AND s."leaseExpiresAt" + make_interval(secs =>
                      CASE WHEN s.attempts >= ${MAX_ATTEMPTS} THEN 0
                           ELSE ${leaseMs / 1000} * (power(2, GREATEST(s.attempts, 1) - 1) - 1) END) < ${now}))
+          ${onlySync === undefined ? Prisma.empty : Prisma.sql`AND s.id = ${onlySync}`}
           AND (SELECT count(*) FROM "DirectorySync" r
                WHERE r."organizationId" = s."organizationId" AND r.status = 'RUNNING' AND r."leaseExpiresAt" >= ${now}) < ${concurrencyPerOrg}
         ORDER BY s."createdAt"
@@ -796,7 +803,7 @@ export function startSyncRunner({
   let scheduledAt = 0;
   /** Queues the syncs that are due (once per poll at most), and announces them. */
   async function schedule() {
-    if (Date.now() - scheduledAt < pollMs) return;
+    if (onlySync !== undefined || Date.now() - scheduledAt < pollMs) return;
     scheduledAt = Date.now();
     const queued = await queueDueSyncs(prisma, directory).catch((error) => {
       if (running) logger.error({ err: error }, 'could not queue scheduled directory syncs');

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AdminRotateCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AdminRotateCreateEndpointDocument,
+    "\n  query AdminRotateViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": typeof types.AdminRotateViewerDocument,
+    "\n  query AdminSyncAuditLog {\n    auditLog(first: 20) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminSyncAuditLogDocument,
     "\n  query AdminViewer {\n    viewer {\n      organization {\n        id\n        name\n        features\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.AdminViewerDocument,
     "\n  mutation AdminCreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AdminCreateWorkflowDocument,
     "\n  mutation AdminUpdateWorkflow($input: UpdateWorkflowInput!) {\n    updateWorkflow(input: $input) {\n      workflow {\n        version\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.AdminUpdateWorkflowDocument,
@@ -257,6 +260,9 @@ type Documents = {
     "\n  query WorkflowsPage($first: Int, $after: String, $last: Int, $before: String) {\n    workflows(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.WorkflowsPageDocument,
 };
 const documents: Documents = {
+    "\n  mutation AdminRotateCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AdminRotateCreateEndpointDocument,
+    "\n  query AdminRotateViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n": types.AdminRotateViewerDocument,
+    "\n  query AdminSyncAuditLog {\n    auditLog(first: 20) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminSyncAuditLogDocument,
     "\n  query AdminViewer {\n    viewer {\n      organization {\n        id\n        name\n        features\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n": types.AdminViewerDocument,
     "\n  mutation AdminCreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      workflow {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AdminCreateWorkflowDocument,
     "\n  mutation AdminUpdateWorkflow($input: UpdateWorkflowInput!) {\n    updateWorkflow(input: $input) {\n      workflow {\n        version\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.AdminUpdateWorkflowDocument,
@@ -514,6 +520,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRotateCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRotateCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRotateViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRotateViewer {\n    viewer {\n      organization {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSyncAuditLog {\n    auditLog(first: 20) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminSyncAuditLog {\n    auditLog(first: 20) {\n      edges {\n        node {\n          action\n          targetId\n          actor {\n            type\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -33,6 +33,7 @@ describe('defaults', () => {
       databaseUrl: undefined,
       dataDir: path.resolve('./data'),
       encryptionKey: undefined,
+      newEncryptionKey: undefined,
       publicUrl: undefined,
       redisUrl: undefined,
       logLevel: 'info',
