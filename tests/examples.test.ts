@@ -4,6 +4,8 @@
 // Their outside world is on loopback: an Okta stand-in, and the webhook receiver the
 // receive-webhooks example starts itself.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Sdk, getSdk } from '../client/sdk.ts';
@@ -13,8 +15,9 @@ import { ROOT, freePort } from './support/process.ts';
 import { oktaUsers, startOktaStandIn } from './support/standins/okta.ts';
 
 // Generous: each run starts Node with the tsx loader (seconds on a busy machine), and a
-// webhook waits for the delivery worker's next poll.
+// webhook waits for the delivery worker's next poll. A test runs several scripts in turn.
 const DEADLINE_MS = 60_000;
+const TEST_TIMEOUT = { timeout: 4 * DEADLINE_MS };
 
 interface Example {
   child: ChildProcess;
@@ -80,6 +83,30 @@ function capture(text: string, pattern: RegExp): string {
   return match![1];
 }
 
+/**
+ * A loopback gate in front of an upstream: it holds every request until open() is called,
+ * then forwards them (path, Authorization) and relays the answers. A sync behind it cannot
+ * end before the test lets it, so a follower sees more than the sync's last step.
+ */
+async function startGate(upstream: string) {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const server = createServer(async (request, response) => {
+    await opened;
+    const answer = await fetch(`${upstream}${request.url}`, { headers: { authorization: request.headers.authorization ?? '' } });
+    const headers = Object.fromEntries(
+      ['content-type', 'link'].flatMap((name) => (answer.headers.has(name) ? [[name, answer.headers.get(name)!]] : [])),
+    );
+    response.writeHead(answer.status, headers).end(await answer.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    open,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 let org: TestOrg;
 let api: Sdk;
 
@@ -88,7 +115,7 @@ beforeAll(async () => {
   api = getSdk(new GraphQLClient(graphqlUrl, { headers: { 'x-api-key': org.apiKey } }));
 });
 
-describe('examples/request-onboarding.ts', () => {
+describe('examples/request-onboarding.ts', TEST_TIMEOUT, () => {
   it('makes a workflow and an API integration once, then requests a session through them on every run', async () => {
     const first = await runExample('request-onboarding', { INTEGRATIONS_API_KEY: org.apiKey, EXTERNAL_USER_ID: 'crm-7', EMAIL: 'ada@example.com' });
     expect(first.code, first.stderr).toBe(0);
@@ -136,7 +163,7 @@ describe('examples/request-onboarding.ts', () => {
   });
 });
 
-describe('examples/create-oauth-client.ts and examples/request-onboarding-oauth.ts', () => {
+describe('examples/create-oauth-client.ts and examples/request-onboarding-oauth.ts', TEST_TIMEOUT, () => {
   it('set up an OAuth client with an API key, then onboard with its client ID and secret alone', async () => {
     const setup = await runExample('create-oauth-client', { INTEGRATIONS_API_KEY: org.apiKey, REDIRECT_URIS: 'https://partner.example.com/done' });
     expect(setup.code, setup.stderr).toBe(0);
@@ -179,19 +206,28 @@ describe('examples/create-oauth-client.ts and examples/request-onboarding-oauth.
   });
 });
 
-describe('examples/follow-directory-sync.ts', () => {
+describe('examples/follow-directory-sync.ts', TEST_TIMEOUT, () => {
   it('connects an Okta directory, prints every step of its first sync, then some users', async () => {
     const okta = await startOktaStandIn({ users: oktaUsers(3) });
+    const gate = await startGate(okta.url);
     try {
-      const result = await runExample('follow-directory-sync', {
+      const example = startExample('follow-directory-sync', {
         INTEGRATIONS_API_KEY: org.apiKey,
-        OKTA_ORG_URL: okta.url,
+        OKTA_ORG_URL: gate.url,
         OKTA_API_TOKEN: okta.token,
         USERS_TO_LIST: '2',
       });
+      // The sync waits at the gate: its first step is printed before it can end.
+      const syncId = (await example.printed(/^Sync (sync_\S+) (QUEUED|RUNNING): 0 users read/m))[1];
+      gate.open();
+      const result = await example.exited;
       expect(result.code, result.stderr).toBe(0);
       const integrationId = capture(result.stdout, /Created directory integration (int_\S+) \(Okta directory\)/);
-      expect(result.stdout).toMatch(/Sync sync_\S+ SUCCEEDED: 3 users read, 3 created, 0 updated, 0 deactivated/);
+      const steps = [...result.stdout.matchAll(/^Sync (sync_\S+) ([A-Z]+): /gm)].map(([, id, status]) => ({ id, status }));
+      expect(steps.length).toBeGreaterThanOrEqual(2);
+      expect(steps.every((step) => step.id === syncId)).toBe(true);
+      expect(result.stdout).toMatch(/^Sync sync_\S+ SUCCEEDED: 3 users read, 3 created, 0 updated, 0 deactivated$/m);
+      expect(steps.at(-1)?.status).toBe('SUCCEEDED');
       expect(result.stdout).toContain('3 user(s) synced; the newest 2:');
       const listed = [...result.stdout.matchAll(/^ {2}(dus_\S+) {2}(\S+)/gm)];
       expect(listed).toHaveLength(2);
@@ -201,6 +237,8 @@ describe('examples/follow-directory-sync.ts', () => {
       const users = new Map(directoryUsers.edges.map((e) => [e.node.id, e.node.email]));
       for (const [, id, email] of listed) expect(users.get(id)).toBe(email);
     } finally {
+      gate.open();
+      await gate.close();
       await okta.close();
     }
   });
@@ -225,7 +263,7 @@ describe('examples/follow-directory-sync.ts', () => {
   });
 });
 
-describe('examples/receive-webhooks.ts', () => {
+describe('examples/receive-webhooks.ts', TEST_TIMEOUT, () => {
   it('registers its own receiver, verifies the signed test event, refuses a forged one, and deletes the endpoint when stopped', async () => {
     const port = await freePort();
     const example = startExample('receive-webhooks', { INTEGRATIONS_API_KEY: org.apiKey, WEBHOOK_PORT: String(port), SEND_TEST_WEBHOOK: 'true' });
@@ -268,5 +306,24 @@ describe('examples/receive-webhooks.ts', () => {
     } finally {
       example.child.kill('SIGKILL');
     }
+  });
+  it('stops by itself after WEBHOOK_EXIT_AFTER events, and refuses a malformed port', async () => {
+    const port = await freePort();
+    const result = await runExample('receive-webhooks', {
+      INTEGRATIONS_API_KEY: org.apiKey,
+      WEBHOOK_PORT: String(port),
+      WEBHOOK_EVENT_TYPES: 'webhook.test',
+      SEND_TEST_WEBHOOK: 'true',
+      WEBHOOK_EXIT_AFTER: '1',
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Created webhook endpoint whe_\S+ for \S+ \(webhook\.test\)/);
+    expect(result.stdout).toMatch(/^Verified webhook\.test evt_\S+ /m);
+    const endpointId = capture(result.stdout, /Deleted webhook endpoint (whe_\S+); received 1 event\(s\)/);
+    expect((await api.WebhookEndpoint({ id: endpointId })).webhookEndpoint).toBeNull();
+
+    const malformed = await runExample('receive-webhooks', { INTEGRATIONS_API_KEY: org.apiKey, WEBHOOK_PORT: 'http' });
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/^WEBHOOK_PORT must be a positive whole number\./);
   });
 });
