@@ -316,7 +316,7 @@ export type EventsQueryVariables = Exact<{
 
 export type EventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: string, occurredAt: string, data: unknown } }> } };
 
-export type IntegrationFieldsFragment = { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null };
+export type IntegrationFieldsFragment = { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { id: string, lastFour: string, createdAt: string } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null };
 
 export type IntegrationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -325,28 +325,28 @@ export type IntegrationsQueryVariables = Exact<{
 }>;
 
 
-export type IntegrationsQuery = { integrations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } }> } };
+export type IntegrationsQuery = { integrations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { id: string, lastFour: string, createdAt: string } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } }> } };
 
 export type IntegrationQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type IntegrationQuery = { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null };
+export type IntegrationQuery = { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { id: string, lastFour: string, createdAt: string } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null };
 
 export type CreateIntegrationMutationVariables = Exact<{
   input: CreateIntegrationInput;
 }>;
 
 
-export type CreateIntegrationMutation = { createIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type CreateIntegrationMutation = { createIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { id: string, lastFour: string, createdAt: string } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type UpdateIntegrationMutationVariables = Exact<{
   input: UpdateIntegrationInput;
 }>;
 
 
-export type UpdateIntegrationMutation = { updateIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+export type UpdateIntegrationMutation = { updateIntegration: { integration: { id: string, name: string, status: IntegrationStatus, clientId: string | null, config: unknown, createdAt: string, updatedAt: string, template: { key: string, name: string, category: IntegrationCategory, takesWorkflow: boolean }, workflow: { id: string, name: string, version: number } | null, clientSecret: { id: string, lastFour: string, createdAt: string } | null, clientSecrets: Array<{ id: string, lastFour: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }>, directory: { userCount: number, groupCount: number, nextSyncAt: string | null, lastSync: { id: string, status: DirectorySyncStatus, kind: DirectorySyncKind, processed: number, error: string | null, finishedAt: string | null } | null } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
 
 export type DeleteIntegrationMutationVariables = Exact<{
   input: DeleteIntegrationInput;
@@ -574,6 +574,11 @@ export const IntegrationFieldsFragmentDoc = gql`
     id
     name
     version
+  }
+  clientSecret {
+    id
+    lastFour
+    createdAt
   }
   clientSecrets {
     id
