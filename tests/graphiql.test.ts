@@ -133,6 +133,9 @@ describe('GraphiQL with no internet', () => {
       graphiql.queryEditor,
       `mutation CreateWorkflowHere {\n  createWorkflow(input: { name: "${name}", steps: ["DOCUMENT", "SELFIE"] }) {\n    workflow { id name }\n    userErrors { field message code }\n  }\n}\n`,
     );
+    // GraphiQL takes the operation name from the edited document a moment later (debounced);
+    // the tab's title shows it once it has, and executing before would name the old one.
+    await expect.poll(() => page.locator('.graphiql-tab-active').innerText(), { timeout: UI_TIMEOUT }).toBe('CreateWorkflowHere');
     await executeButton(page).click();
     await expect.poll(() => textOf(graphiql.response), { timeout: UI_TIMEOUT }).toContain(`"name": "${name}"`);
     const made = (await textOf(graphiql.response)).match(/"id": "(wf_\w+)"/);

@@ -101,6 +101,13 @@ const REVOKE_API_KEY = graphql(`
     }
   }
 `);
+const ROLL_API_KEY = graphql(`
+  mutation OAuthRollApiKey($id: ID!) {
+    rollApiKey(input: { id: $id }) {
+      secret
+    }
+  }
+`);
 const GENERATE_SECRET = graphql(`
   mutation OAuthGenerateSecret($id: ID!) {
     generateClientSecret(input: { integrationId: $id }) {
@@ -288,6 +295,7 @@ describe('the token on /graphql', () => {
       ['apiKeys', () => send(caller, API_KEYS)],
       ['generateApiKey', () => send(caller, GENERATE_API_KEY)],
       ['revokeApiKey', () => send(caller, REVOKE_API_KEY, { id: 'key_01m8mwbn4xqpj3fypwxwrsccbr' })],
+      ['rollApiKey', () => send(caller, ROLL_API_KEY, { id: 'key_01m8mwbn4xqpj3fypwxwrsccbr' })],
       ['generateClientSecret', () => send(caller, GENERATE_SECRET, { id: partner.integrationId })],
     ];
     for (const [name, attempt] of attempts) {

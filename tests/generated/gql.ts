@@ -167,6 +167,7 @@ type Documents = {
     "\n  query OAuthApiKeyCount {\n    apiKeys {\n      totalCount\n    }\n  }\n": typeof types.OAuthApiKeyCountDocument,
     "\n  mutation OAuthGenerateApiKey {\n    generateApiKey(input: { name: \"from a token\" }) {\n      secret\n    }\n  }\n": typeof types.OAuthGenerateApiKeyDocument,
     "\n  mutation OAuthRevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.OAuthRevokeApiKeyDocument,
+    "\n  mutation OAuthRollApiKey($id: ID!) {\n    rollApiKey(input: { id: $id }) {\n      secret\n    }\n  }\n": typeof types.OAuthRollApiKeyDocument,
     "\n  mutation OAuthGenerateSecret($id: ID!) {\n    generateClientSecret(input: { integrationId: $id }) {\n      clientSecret\n    }\n  }\n": typeof types.OAuthGenerateSecretDocument,
     "\n  query OAuthForeignIntegration($id: ID!) {\n    integration(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.OAuthForeignIntegrationDocument,
     "\n  query OAuthIntegrationCount {\n    integrations {\n      totalCount\n    }\n  }\n": typeof types.OAuthIntegrationCountDocument,
@@ -413,6 +414,7 @@ const documents: Documents = {
     "\n  query OAuthApiKeyCount {\n    apiKeys {\n      totalCount\n    }\n  }\n": types.OAuthApiKeyCountDocument,
     "\n  mutation OAuthGenerateApiKey {\n    generateApiKey(input: { name: \"from a token\" }) {\n      secret\n    }\n  }\n": types.OAuthGenerateApiKeyDocument,
     "\n  mutation OAuthRevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      apiKey {\n        id\n      }\n    }\n  }\n": types.OAuthRevokeApiKeyDocument,
+    "\n  mutation OAuthRollApiKey($id: ID!) {\n    rollApiKey(input: { id: $id }) {\n      secret\n    }\n  }\n": types.OAuthRollApiKeyDocument,
     "\n  mutation OAuthGenerateSecret($id: ID!) {\n    generateClientSecret(input: { integrationId: $id }) {\n      clientSecret\n    }\n  }\n": types.OAuthGenerateSecretDocument,
     "\n  query OAuthForeignIntegration($id: ID!) {\n    integration(id: $id) {\n      id\n    }\n    node(id: $id) {\n      id\n    }\n  }\n": types.OAuthForeignIntegrationDocument,
     "\n  query OAuthIntegrationCount {\n    integrations {\n      totalCount\n    }\n  }\n": types.OAuthIntegrationCountDocument,
@@ -1132,6 +1134,10 @@ export function graphql(source: "\n  mutation OAuthGenerateApiKey {\n    generat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OAuthRevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      apiKey {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OAuthRevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      apiKey {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthRollApiKey($id: ID!) {\n    rollApiKey(input: { id: $id }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation OAuthRollApiKey($id: ID!) {\n    rollApiKey(input: { id: $id }) {\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
