@@ -378,6 +378,17 @@ if (storage === 'pglite') {
         expect(organizationIn(stdoutLines(on)[0]).features).toEqual(['INTEGRATIONS_ECOSYSTEM']);
 
         expectOneLineFailure(await runAdmin(setFeatureArgs('org_01m8mwbn4xqpj3fypwxwrsccbr', 'true'), { DATA_DIR: dataDir }), /organization/i);
+
+        // The way back in works with no server too: a new key, counted by list-orgs.
+        const key = await runAdmin(['create-api-key', '--org', created.organization.id, '--name', 'Offline key', '--json'], { DATA_DIR: dataDir });
+        expect(key.code, key.stderr).toBe(0);
+        expect(stdoutLines(key)).toHaveLength(1);
+        expect((parseJson(stdoutLines(key)[0]) as { secret: string }).secret).toMatch(/^iapi_/);
+        const listed = await runAdmin(['list-orgs', '--json'], { DATA_DIR: dataDir });
+        expect(listed.code, listed.stderr).toBe(0);
+        expect(stdoutLines(listed)).toHaveLength(1);
+        const { organizations } = parseJson(stdoutLines(listed)[0]) as { organizations: { id: string; activeApiKeys: number }[] };
+        expect(organizations).toEqual([expect.objectContaining({ id: created.organization.id, activeApiKeys: 2 })]);
         // Nothing is left claiming the directory once the commands are done.
         expect(await readdir(dataDir)).not.toContain('owner.pid');
       },

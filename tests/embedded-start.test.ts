@@ -58,6 +58,17 @@ async function forgetLastMigration(query: (sql: string) => Promise<unknown>) {
       undo.push(`ALTER TABLE "${table}" DROP COLUMN IF EXISTS "${column}" CASCADE`);
   }
   for (const [, type] of sql.matchAll(/CREATE TYPE "([^"]+)"/g)) undo.push(`DROP TYPE IF EXISTS "${type}" CASCADE`);
+  // A dropped column comes back (nullable, its rows lost) with the type an earlier migration gave it.
+  const earlier = await Promise.all(
+    migrations.slice(0, -1).map((m) => readFile(path.join(import.meta.dirname, '../prisma/migrations', m.name, 'migration.sql'), 'utf8')),
+  );
+  for (const [, table, columns] of sql.matchAll(/ALTER TABLE "([^"]+)" ((?:,?\s*DROP COLUMN\s+"[^"]+")+);/g)) {
+    for (const [, column] of columns.matchAll(/DROP COLUMN\s+"([^"]+)"/g)) {
+      const type = earlier.join('\n').match(new RegExp(`"${column}"\\s+([A-Z]+(?:\\(\\d+\\))?)`))?.[1];
+      if (!type) throw new Error(`no earlier migration gives "${table}"."${column}" a type`);
+      undo.unshift(`ALTER TABLE "${table}" ADD COLUMN IF NOT EXISTS "${column}" ${type}`);
+    }
+  }
   for (const statement of undo) await query(statement);
   await query(`DELETE FROM _prisma_migrations WHERE migration_name = '${last}'`);
   return last;

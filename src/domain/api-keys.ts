@@ -33,6 +33,11 @@ export function isApiKeyDead(key: Pick<ApiKey, 'revokedAt' | 'expiresAt'>, now =
   return key.revokedAt !== null || (key.expiresAt !== null && key.expiresAt.getTime() <= now);
 }
 
+/** isApiKeyDead's opposite as a query condition: the keys that still work at `now`. */
+export function workingApiKeys(now: Date): Prisma.ApiKeyWhereInput {
+  return { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
 /** A new key (in the caller's transaction), with its event and audit entry. */
 export async function issueApiKey(db: Tx, organizationId: string, name: string, actor: Actor, expiresAt: Date | null = null, rolledFrom?: ApiKey) {
   const minted = mintSecret('apiKey');

@@ -2,7 +2,7 @@
 // never through the API.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { Feature } from '../generated/prisma/enums.ts';
-import { issueApiKey } from './api-keys.ts';
+import { issueApiKey, workingApiKeys } from './api-keys.ts';
 import { Problems } from './errors.ts';
 import { newId } from './ids.ts';
 import { type Actor, changesOf, record } from './outbox.ts';
@@ -59,7 +59,7 @@ export async function setFeature(prisma: PrismaClient, organizationId: string, f
 export async function listOrganizations(prisma: PrismaClient) {
   const organizations = await prisma.organization.findMany({
     orderBy: { id: 'asc' },
-    include: { _count: { select: { apiKeys: { where: { revokedAt: null } } } } },
+    include: { _count: { select: { apiKeys: { where: workingApiKeys(new Date()) } } } },
   });
   return organizations.map(({ _count, ...organization }) => ({ ...organization, activeApiKeys: _count.apiKeys }));
 }
