@@ -4,14 +4,15 @@
 // up with the root client: a client ID is globally unique and names its organization.
 //
 // Refusing takes the same work whether or not the client ID is known
-// (README: "OAuth", "Brute-force protection"):
-// one statement that always returns exactly one row (the integration by client ID and
-// its organization by primary key, left-joined to a constant row, so an unknown ID gives
-// the same row of NULLs and still probes the organization index, with an ID that names
+// (README: "OAuth", "Brute-force protection"): one statement that always returns exactly
+// one row (the integration by client ID, its organization by primary key and its live
+// secrets' hashes, left-joined to a constant row, so an unknown ID gives the same row of
+// NULLs and still probes the organization and client secret indexes, with IDs that name
 // none), the presented secret hashed, and a constant-time comparison against each live
-// secret's hash, or a fixed dummy hash when there is none. Which check failed is decided only after all of that, in
-// memory. (Prisma's `include` ran the organization's query only when the integration
-// existed, and decoded a whole row only then: that made a known client slower to refuse.)
+// secret's hash, or a fixed dummy hash when there is none. Which check failed is decided
+// only after all of that, in memory. (Prisma's `include` ran the organization's query only
+// when the integration existed, and decoded a whole row only then: that made a known
+// client slower to refuse.)
 import { LAST_USED_PRECISION_MS } from '../domain/api-keys.ts';
 import { constantTimeEqual, randomToken, sha256 } from '../domain/secrets.ts';
 import { findTemplate } from '../domain/templates.ts';
@@ -26,8 +27,9 @@ const MAX_CREDENTIAL_LENGTH = 200;
  */
 const DUMMY_SECRET_HASH = sha256(`no secret: ${randomToken(32)}`);
 
-/** Looked up in place of an unknown client's organization: a well-formed ID no organization has. */
+/** Looked up in place of an unknown client's organization and secrets: well-formed IDs nothing has. */
 const NO_ORGANIZATION_ID = 'org_00000000000000000000000000';
+const NO_INTEGRATION_ID = 'int_00000000000000000000000000';
 
 export function isOAuthClientTemplate(templateKey: string): boolean {
   return findTemplate(templateKey)?.oauthClient === true;
@@ -72,7 +74,7 @@ function lookUpClient(prisma: PrismaClient, clientId: string, now: Date): Promis
     LEFT JOIN LATERAL (
       SELECT array_agg(cs."id" ORDER BY cs."id") AS "ids", array_agg(cs."secretHash" ORDER BY cs."id") AS "hashes"
       FROM "ClientSecret" cs
-      WHERE cs."integrationId" = i."id" AND (cs."expiresAt" IS NULL OR cs."expiresAt" > ${now})
+      WHERE cs."integrationId" = COALESCE(i."id", ${NO_INTEGRATION_ID}) AND (cs."expiresAt" IS NULL OR cs."expiresAt" > ${now})
     ) s ON true`;
 }
 
